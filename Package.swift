@@ -1,0 +1,69 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "PeerBot",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "peerbot", targets: ["PeerBotCLI"]),
+        .library(name: "PeerBot", targets: ["PeerBot"]),
+        .library(name: "Adapters", targets: ["Adapters"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // System libraries: only the transport layer in Adapters imports these.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CWebsockets",
+            pkgConfig: "libwebsockets",
+            providers: [.apt(["libwebsockets-dev"])]
+        ),
+        // The platform-neutral core: no adapter, no C module.
+        .target(
+            name: "PeerBot",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
+            name: "Adapters",
+            dependencies: [
+                "PeerBot", "CCurl", "CWebsockets",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "PeerBotCLI",
+            dependencies: [
+                "PeerBot", "Adapters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "PeerBotTests",
+            dependencies: ["PeerBot"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "AdaptersTests",
+            dependencies: ["Adapters", "PeerBot"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["PeerBotCLI", "PeerBot"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,35 @@
+import PeerBot
+
+/// Everything the configuration file configures: the core's sections and each
+/// adapter's. Loading reads every known key, so whatever is left is reported
+/// as an unknown key (a warning that names it).
+public struct AppConfiguration: Sendable {
+    public var core: BotConfiguration
+    public var console: ConsoleConfiguration
+    /// Warnings to show the admin (unknown keys).
+    public var warnings: [String]
+    /// The file it came from.
+    public var path: String
+
+    /// Loads and validates a configuration file.
+    public static func load(path: String, environment: [String: String]? = nil) throws(ConfigError) -> AppConfiguration {
+        let document = try ConfigDocument.load(path: path)
+        return try AppConfiguration(document: document, environment: environment)
+    }
+
+    public init(document: ConfigDocument, environment: [String: String]? = nil) throws(ConfigError) {
+        let reader =
+            environment.map { ConfigReader(document: document, environment: $0) } ?? ConfigReader(document: document)
+        core = try BotConfiguration(reader: reader)
+        console = try ConsoleConfiguration(reader: reader)
+        path = document.path
+        warnings = reader.unknownKeys().map { "\(document.path): unknown key \"\($0)\" (ignored; check its spelling)" }
+    }
+
+    /// Names of the adapters the file enables.
+    public var enabledAdapters: [String] {
+        var names: [String] = []
+        if console.enabled { names.append("console") }
+        return names
+    }
+}

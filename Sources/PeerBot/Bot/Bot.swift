@@ -1,0 +1,83 @@
+import Foundation
+import Logging
+
+/// The platform-neutral core: turns inbound events into stored state and
+/// outbox entries, and runs due jobs. Deterministic given its clock and store.
+public actor Bot {
+    public let configuration: BotConfiguration
+    let store: any Store
+    let clock: any WallClock
+    let features: [any Feature]
+    let commandTable: CommandTable
+    let parser: CommandParser
+    let jobRunners: [String: any Feature]
+    let logger: Logger
+
+    /// Builds the bot. Throws when two features claim the same command name.
+    public init(
+        configuration: BotConfiguration, store: any Store, clock: any WallClock, features: [any Feature],
+        logger: Logger = Logger(label: "peerbot.core")
+    ) throws {
+        self.configuration = configuration
+        self.store = store
+        self.clock = clock
+        self.features = features
+        self.logger = logger
+        parser = CommandParser(prefix: configuration.bot.commandPrefix, maxArguments: configuration.bot.maxArguments)
+        var table = CommandTable()
+        for feature in features {
+            for spec in feature.commands { try table.add(spec) }
+        }
+        try table.add(Self.helpSpec(table: table))
+        commandTable = table
+        var runners: [String: any Feature] = [:]
+        for feature in features {
+            for kind in feature.jobKinds { runners[kind] = feature }
+        }
+        jobRunners = runners
+    }
+
+    /// Handles one inbound event. Never throws: a failure is logged and, where
+    /// a member is waiting for an answer, they are told plainly.
+    public func handle(_ event: InboundEvent) {
+        switch event {
+        case .message(let message):
+            handleMessage(message)
+        case .command(let command):
+            handleNativeCommand(command)
+        case .reaction(let reaction):
+            inTransaction("reaction", platform: reaction.channel.platform) { context in
+                for feature in features { try feature.reacted(reaction, context: context) }
+            }
+        case .memberJoined(let join):
+            inTransaction("member-joined", platform: join.member.platform) { context in
+                for feature in features { try feature.memberJoined(join, context: context) }
+            }
+        case .advanceClock:
+            break  // the runtime moves the clock; nothing for features to do
+        case .unknown(let platform, let kind):
+            logger.debug("unhandled platform event", metadata: ["platform": "\(platform)", "kind": "\(kind)"])
+        }
+    }
+
+    /// The number of pending outbox entries.
+    public func outboxDepth() -> Int {
+        (try? store.read { try $0.outboxDepth() }) ?? 0
+    }
+
+    /// Runs `body` in a write transaction, logging (never propagating) failures.
+    @discardableResult
+    func inTransaction(_ what: String, platform: Platform, _ body: (BotContext) throws -> Void) -> Bool {
+        let now = clock.now
+        do {
+            try store.write { transaction in
+                try body(BotContext(store: transaction, now: now, configuration: configuration))
+            }
+            return true
+        } catch {
+            logger.error(
+                "handler failed", metadata: ["event": "\(what)", "platform": "\(platform)", "error": "\(error)"])
+            return false
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// A capability of the bot: the commands it answers, the messages it watches,
+/// the jobs it runs. Features are values built from configuration; their state
+/// lives in the store.
+public protocol Feature: Sendable {
+    /// Commands this feature answers.
+    var commands: [CommandSpec] { get }
+    /// Job kinds (`Job.kind`) this feature runs.
+    var jobKinds: [String] { get }
+    /// Sees every message from a member, after command routing (`command` is set
+    /// when the message was a command). Return `.handled` to stop later features
+    /// from seeing a non-command message (for example an answer to a prompt).
+    func observe(_ message: InboundMessage, command: ParsedCommand?, context: BotContext) throws -> MessageDisposition
+    /// Runs one due job of a kind listed in `jobKinds`.
+    func run(_ job: Job, context: BotContext) throws
+    /// A member joined the space.
+    func memberJoined(_ join: MemberJoin, context: BotContext) throws
+    /// A member reacted to a message.
+    func reacted(_ reaction: InboundReaction, context: BotContext) throws
+}
+
+/// Whether later features should still see a message.
+public enum MessageDisposition: Sendable {
+    case pass
+    case handled
+}
+
+extension Feature {
+    public var commands: [CommandSpec] { [] }
+    public var jobKinds: [String] { [] }
+    public func observe(_ message: InboundMessage, command: ParsedCommand?, context: BotContext) throws -> MessageDisposition {
+        .pass
+    }
+    public func run(_ job: Job, context: BotContext) throws {}
+    public func memberJoined(_ join: MemberJoin, context: BotContext) throws {}
+    public func reacted(_ reaction: InboundReaction, context: BotContext) throws {}
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+
+/// The SQLite store: one database file in WAL mode, migrated at open.
+///
+/// Several processes may open the same file (a restart overlapping the old
+/// process, a second `peerbot` in tests); SQLite's locking and the busy timeout
+/// serialise their writes, and every job and outbox row is claimed inside a
+/// write transaction, so no occurrence runs twice.
+public final class SQLiteStore: Store {
+    private let pool: DatabasePool
+    /// The database file.
+    public let path: String
+
+    /// Opens (creating when missing) the database at `path` and runs pending migrations.
+    public init(path: String) throws {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.cannotOpen(path: path, reason: "cannot create folder \(directory): \(error.localizedDescription)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = "peerbot"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteSchema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
+        }
+    }
+
+    public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try pool.write { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        try pool.read { db in try body(SQLiteTransaction(db: db)) }
+    }
+
+    /// Runs raw SQL for tests and audits (returns rows as dictionaries of strings).
+    public func rawRows(_ sql: String, arguments: [String] = []) throws -> [[String: String]] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                var result: [String: String] = [:]
+                for column in row.columnNames {
+                    let value: DatabaseValue = row[column]
+                    result[column] = value.isNull ? nil : String(describing: value.storage.value ?? "")
+                }
+                return result
+            }
+        }
+    }
+
+    /// The journal mode SQLite reports (`wal`).
+    public func journalMode() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+}

@@ -1,0 +1,15 @@
+import Foundation
+import GRDB
+
+extension SQLiteTransaction: SeenEventRecords {
+    func markSeen(platform: Platform, eventID: String, at now: Date) throws -> Bool {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO seen_event (platform, event_id, seen_at) VALUES (?, ?, ?)",
+            arguments: [platform.rawValue, eventID, now.databaseSeconds])
+        return db.changesCount > 0
+    }
+
+    func pruneSeenEvents(before instant: Date) throws {
+        try db.execute(sql: "DELETE FROM seen_event WHERE seen_at < ?", arguments: [instant.databaseSeconds])
+    }
+}

@@ -1,0 +1,9 @@
+import Foundation
+
+/// Deduplication of platform events delivered at least once.
+public protocol SeenEventRecords {
+    /// Records the event; returns false when it had been seen before.
+    func markSeen(platform: Platform, eventID: String, at now: Date) throws -> Bool
+    /// Forgets events seen before `instant`.
+    func pruneSeenEvents(before instant: Date) throws
+}

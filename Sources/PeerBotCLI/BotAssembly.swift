@@ -1,0 +1,88 @@
+import Adapters
+import ArgumentParser
+import Foundation
+import Logging
+import PeerBot
+
+/// Builds a running bot from a configuration: logging, store, help-line
+/// directory, features, adapters, runtime.
+struct BotAssembly {
+    /// sysexits' EX_CONFIG: the configuration is wrong.
+    static let configErrorExitCode: Int32 = 78
+
+    let runtime: BotRuntime
+
+    init(app: AppConfiguration, virtualStart: Date?, consoleOnly: Bool) throws {
+        Self.bootstrapLogging(level: app.core.logging.level)
+        signal(SIGPIPE, SIG_IGN)
+        let logger = Logger(label: "peerbot")
+
+        let directory: ResourceDirectory
+        do {
+            directory = try ResourceDirectory.load(path: app.core.resources.directory)
+        } catch {
+            Self.fail("\(app.path): resources.directory: \(error)")
+        }
+        let store: SQLiteStore
+        do {
+            store = try SQLiteStore(path: app.core.storage.path)
+        } catch {
+            Self.fail("\(app.path): storage.path: \(error)")
+        }
+        let clock: any WallClock = virtualStart.map { VirtualWallClock(start: $0) } ?? SystemWallClock()
+        let features = StandardFeatures.make(configuration: app.core, directory: directory)
+        let bot = try Bot(configuration: app.core, store: store, clock: clock, features: features)
+
+        var adapters: [any ChatAdapter] = []
+        if app.console.enabled || consoleOnly {
+            adapters.append(
+                ConsoleAdapter(
+                    configuration: app.console, input: .fileDescriptor(STDIN_FILENO), output: .standardOutput(),
+                    allowsClockAdvance: clock.isVirtual))
+            if isatty(STDIN_FILENO) != 0 {
+                print("PeerBot console. Type lines like \"alice: \(app.core.bot.commandPrefix)help\"; Ctrl-D to quit.")
+            }
+        }
+        let dispatcher = OutboxDispatcher(store: store, clock: clock)
+        runtime = BotRuntime(bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters)
+        logger.info(
+            "ready",
+            metadata: [
+                "adapters": "\(adapters.map(\.platform.rawValue).joined(separator: ","))",
+                "database": "\(store.path)", "services": "\(directory.entries.count)",
+            ])
+    }
+
+    func run() async {
+        await runtime.run()
+    }
+
+    /// Loads the configuration, printing warnings; exits with a one-line error when it is invalid.
+    static func loadConfiguration(path: String) throws -> AppConfiguration {
+        do {
+            let app = try AppConfiguration.load(path: path)
+            for warning in app.warnings { printError(warning, kind: "warning") }
+            return app
+        } catch {
+            fail(error.description)
+        }
+    }
+
+    static func printError(_ message: String, kind: String = "error") {
+        FileHandle.standardError.write(Data("peerbot: \(kind): \(message)\n".utf8))
+    }
+
+    static func fail(_ message: String) -> Never {
+        printError(message)
+        exit(configErrorExitCode)
+    }
+
+    private static func bootstrapLogging(level: String) {
+        let logLevel = Logger.Level(rawValue: level) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = logLevel
+            return handler
+        }
+    }
+}
