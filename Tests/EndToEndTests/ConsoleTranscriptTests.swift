@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Transcripts piped through the real `peerbot console`.
+@Suite struct ConsoleTranscriptTests {
+    @Test func resourcesCrisisUSNames988() throws {
+        let peer = PeerBotProcess()
+        let result = try peer.console("alice: !resources crisis US\n", config: try peer.writeConfig())
+        #expect(result.status == 0)
+        #expect(result.lines.first == "[#general] Help lines for crisis in US:")
+        #expect(result.lines.contains { $0.contains("988 Suicide & Crisis Lifeline — call 988") })
+    }
+
+    @Test func runWithTheShippedStyleConfigOpensAConsole() throws {
+        let peer = PeerBotProcess()
+        let result = try peer.run(["run", "--config", try peer.writeConfig()], input: Data("alice: !help\n".utf8))
+        #expect(result.status == 0)
+        #expect(result.lines.first?.hasPrefix("[dm:alice] I'm PeerBot, a bot (not a person).") == true)
+        #expect(FileManager.default.fileExists(atPath: peer.databasePath))
+    }
+
+    @Test func unknownTopicListsTopicsAndMalformedCommandGetsUsage() throws {
+        let peer = PeerBotProcess()
+        let result = try peer.console(
+            """
+            alice: !resources astrology
+            alice: !region
+            alice: !region GB US
+            alice: !frobnicate
+            """, config: try peer.writeConfig())
+        #expect(result.status == 0)
+        #expect(result.lines.count == 4)
+        #expect(result.lines[0].contains("Topics: crisis, suicide"))
+        #expect(result.lines[1].contains("You have no region saved"))
+        #expect(result.lines[2] == "[dm:alice] Usage: !region CODE|clear — one code, e.g. !region GB")
+        #expect(result.lines[3] == "[dm:alice] I don't know the command !frobnicate. Type !help for the list.")
+    }
+
+    @Test func hostileInputNeverCrashes() throws {
+        let peer = PeerBotProcess()
+        var input = Data()
+        input.append(Data(("alice: " + String(repeating: "x", count: 100_000) + "\n").utf8))
+        input.append(Data(("alice: !resources " + String(repeating: "y", count: 100_000) + "\n").utf8))
+        input.append(Data("alice: caf".utf8) + Data([0xC3, 0x28, 0xFF]) + Data("\n".utf8))
+        input.append(Data("alice: !resources\u{07} crisis\u{0} US \u{1B}[2J\n".utf8))
+        input.append(Data("alice@dm: !help\r\n".utf8))
+        let result = try peer.run(["console", "--config", try peer.writeConfig()], input: input)
+        #expect(result.status == 0)
+        #expect(result.lines[0].contains("That command is too long for me to read"))
+        #expect(result.lines[1] == "[console] line 3 is not valid UTF-8; skipped")
+        #expect(result.lines[2] == "[#general] Help lines for crisis in US:")
+        #expect(result.stdout.contains("[dm:alice] I'm PeerBot"))
+        #expect(!result.stdout.contains("\u{1B}"))
+    }
+
+    @Test func regionIsRememberedAcrossRuns() throws {
+        let peer = PeerBotProcess()
+        let config = try peer.writeConfig()
+        let first = try peer.console("bob@dm: !region uk\n", config: config)
+        #expect(first.lines == ["[dm:bob] Saved: your region for help lines is GB."])
+        let second = try peer.console("bob: !resources suicidal\n", config: config)
+        #expect(second.lines.first == "[#general] Help lines for suicide in GB:")
+        #expect(second.stdout.contains("Samaritans — call 116 123"))
+    }
+
+    @Test func advanceNeedsAVirtualClock() throws {
+        let peer = PeerBotProcess()
+        let config = try peer.writeConfig()
+        let real = try peer.console(":advance 10m\n", config: config)
+        #expect(real.lines.first?.contains(":advance needs a virtual clock") == true)
+        let virtual = try peer.console(":advance 10m\nalice: !help\n", config: config, virtualClock: "2026-03-28T19:00:00Z")
+        #expect(virtual.lines.first?.hasPrefix("[dm:alice]") == true)
+        let bad = try peer.run(["console", "--config", config, "--virtual-clock", "yesterday"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("expected an ISO 8601 instant"))
+    }
+
+    @Test func versionAndHelp() throws {
+        let peer = PeerBotProcess()
+        let version = try peer.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("peerbot "))
+        for subcommand in ["run", "console", "check-config", "resources"] {
+            let help = try peer.run([subcommand, "--help"])
+            #expect(help.status == 0, "\(subcommand) --help")
+            #expect(help.stdout.contains("USAGE"), "\(subcommand) --help")
+        }
+    }
+}

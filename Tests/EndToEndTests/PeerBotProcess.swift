@@ -1,0 +1,104 @@
+import Foundation
+import Synchronization
+
+/// Runs the real `peerbot` executable with a temporary configuration.
+struct PeerBotProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
+    }
+
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The built executable: `PEERBOT_BIN`, else next to the test bundle, else `.build/debug/peerbot`.
+    static var executable: URL {
+        if let path = ProcessInfo.processInfo.environment["PEERBOT_BIN"] { return URL(fileURLWithPath: path) }
+        let sibling = Bundle.main.bundleURL.appendingPathComponent("peerbot")
+        if FileManager.default.isExecutableFile(atPath: sibling.path) { return sibling }
+        for candidate in [Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("peerbot"),
+                          repositoryRoot.appendingPathComponent(".build/debug/peerbot")]
+        where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            return candidate
+        }
+        return sibling
+    }
+
+    let directory: URL
+
+    init() {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("peerbot-e2e-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    var databasePath: String { directory.appendingPathComponent("data/peerbot.sqlite").path }
+
+    /// Writes a configuration: the shipped defaults, a private database, and `extra` TOML appended.
+    @discardableResult
+    func writeConfig(_ extra: String = "", name: String = "peerbot.toml") throws -> String {
+        let resources = Self.repositoryRoot.appendingPathComponent("config/resources.toml").path
+        let text = """
+            [storage]
+            path = "\(databasePath)"
+            [resources]
+            directory = "\(resources)"
+            [console]
+            facilitators = ["sam", "riley"]
+            admins = ["ada"]
+            \(extra)
+            """
+        let path = directory.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Runs peerbot with `arguments`, feeding `input` on stdin.
+    func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(input)
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let errorData = Locked(Data())
+        let errorReader = Thread { errorData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
+        errorReader.start()
+        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.isSet { usleep(1000) }
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errorData.value, as: UTF8.self))
+    }
+
+    /// Pipes a transcript through `peerbot console`.
+    func console(_ transcript: String, config: String, virtualClock: String? = nil) throws -> Result {
+        var arguments = ["console", "--config", config]
+        if let virtualClock { arguments += ["--virtual-clock", virtualClock] }
+        return try run(arguments, input: Data(transcript.utf8))
+    }
+}
+
+/// A value handed from a reader thread to the test.
+final class Locked<Value: Sendable>: Sendable {
+    private let state: Mutex<(value: Value, assigned: Bool)>
+
+    init(_ value: Value) { state = Mutex((value, false)) }
+
+    func set(_ value: Value) { state.withLock { $0 = (value, true) } }
+    var value: Value { state.withLock { $0.value } }
+    var isSet: Bool { state.withLock { $0.assigned } }
+}
