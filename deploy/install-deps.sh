@@ -10,6 +10,7 @@ packages=(
   libsqlite3-dev         # GRDB links the system SQLite
   python3-venv           # test peers (loopback servers, Synapse) run in a venv
   openssl                # test certificates for wss:// tests
+  tzdata                 # IANA time zones for schedules
 )
 
 missing=()

@@ -16,6 +16,10 @@ public protocol Feature: Sendable {
     func memberJoined(_ join: MemberJoin, context: BotContext) throws
     /// A member reacted to a message.
     func reacted(_ reaction: InboundReaction, context: BotContext) throws
+    /// Everything this feature stores about a member, as readable lines for `!mydata`.
+    func describeData(of member: MemberRef, context: BotContext) throws -> [String]
+    /// Deletes everything this feature stores about a member (`!forgetme`).
+    func forget(_ member: MemberRef, context: BotContext) throws
 }
 
 /// Whether later features should still see a message.
@@ -33,4 +37,6 @@ extension Feature {
     public func run(_ job: Job, context: BotContext) throws {}
     public func memberJoined(_ join: MemberJoin, context: BotContext) throws {}
     public func reacted(_ reaction: InboundReaction, context: BotContext) throws {}
+    public func describeData(of member: MemberRef, context: BotContext) throws -> [String] { [] }
+    public func forget(_ member: MemberRef, context: BotContext) throws {}
 }
