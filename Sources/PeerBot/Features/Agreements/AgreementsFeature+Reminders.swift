@@ -68,7 +68,9 @@ extension AgreementsFeature {
             {
                 continue
             }
-            try context.tell(message.author, warnings.reminder.replacingOccurrences(of: "{topic}", with: topic))
+            let text = warnings.reminder.replacingOccurrences(of: "{topic}", with: topic)
+                .replacingOccurrences(of: "{prefix}", with: context.prefix)
+            try context.tell(message.author, text)
             try context.store.recordTopicReminder(memberKey: key, topic: topic, at: context.now)
             return  // one reminder per message is plenty
         }

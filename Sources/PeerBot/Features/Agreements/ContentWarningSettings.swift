@@ -7,9 +7,9 @@ public struct ContentWarningSettings: Sendable {
     public var markers = ["CW:", "TW:"]
     /// At most one reminder per member and topic in this time. Default 12 hours.
     public var cooldown: TimeInterval = 12 * 3600
-    /// The reminder; `{topic}` is replaced by the topic's name.
+    /// The reminder; `{topic}` is replaced by the topic's name, `{prefix}` by the command prefix.
     public var reminder =
-        "A gentle reminder of our agreements: please start posts that touch on {topic} with a content warning, like \"CW: {topic}\", so everyone can choose when to read. Thank you."
+        "Thank you for sharing. A gentle note: our agreements ask for a content warning at the start of posts that touch on {topic}, like \"CW: {topic}\", so everyone can choose when to read. If things are hard right now, {prefix}resources and {prefix}facilitator are there for you."
     /// Topic name → words and phrases (`*` at the end of a word matches any ending). Default none.
     public var topics: [(name: String, keywords: [String])] = []
 

@@ -23,12 +23,12 @@ public struct CheckinSettings: Sendable {
                 message: "expected a duration from 1m to 24h, found \(DurationText.format(answerWindow))")
         }
         defaultTimeZone = try reader.string("checkins.default_time_zone", default: defaultTimeZone)
-        guard let zone = TimeZoneName.resolve(defaultTimeZone) else {
+        guard let name = TimeZoneName.canonical(defaultTimeZone), TimeZoneName.resolve(name) != nil else {
             throw .invalidValue(
                 path: reader.path, key: "checkins.default_time_zone",
                 message: "expected an IANA time zone name such as \"Europe/Berlin\" or \"UTC\", found \"\(defaultTimeZone)\"")
         }
-        defaultTimeZone = zone.identifier
+        defaultTimeZone = name
         maxNoteLength = try reader.int("checkins.max_note_length", default: maxNoteLength, range: 1...2000)
         maxPause = try reader.duration("checkins.max_pause", default: maxPause)
     }

@@ -29,8 +29,7 @@ extension CheckinsFeature {
         let key = invocation.author.key
         var zoneNote = ""
         if arguments.count == 2 {
-            let zone = try Self.resolveZone(arguments[1], prefix: prefix)
-            try context.store.setSetting(.timeZone, of: key, to: zone.identifier)
+            try context.store.setSetting(.timeZone, of: key, to: try Self.resolveZone(arguments[1], prefix: prefix))
         } else if try context.store.setting(.timeZone, of: key) == nil {
             zoneNote = " I'm using \(settings.defaultTimeZone); set yours with \(prefix)timezone, e.g. \(prefix)timezone Europe/Berlin."
         }
@@ -40,7 +39,7 @@ extension CheckinsFeature {
         let next = try reschedule(key, after: context.now, context: context)
         let first = next.map { " The first one: \(LocalTime.format($0, in: zone))." } ?? ""
         try context.replyPrivately(
-            "Done: I'll check in with you privately \(schedule.rhythm) (\(zone.identifier)).\(first) \(prefix)checkin pause 2d or \(prefix)checkin off stops it any time.\(zoneNote)",
+            "Done: I'll check in with you privately \(schedule.rhythm) (\(try zoneName(of: key, context: context))).\(first) \(prefix)checkin pause 2d or \(prefix)checkin off stops it any time.\(zoneNote)",
             to: invocation)
     }
 
@@ -109,7 +108,7 @@ extension CheckinsFeature {
             return
         }
         let zone = try timeZone(of: key, context: context)
-        var text = "Your check-ins: \(schedule.rhythm) (\(zone.identifier))."
+        var text = "Your check-ins: \(schedule.rhythm) (\(try zoneName(of: key, context: context)))."
         if let paused = schedule.pausedUntil, paused > context.now {
             text += " Paused until \(LocalTime.format(paused, in: zone))."
         }
@@ -130,16 +129,22 @@ extension CheckinsFeature {
         return TimeZoneName.resolve(settings.defaultTimeZone) ?? .gmt
     }
 
+    /// The name of the member's zone as they (or the configuration) wrote it.
+    func zoneName(of memberKey: String, context: BotContext) throws -> String {
+        if let name = try context.store.setting(.timeZone, of: memberKey), TimeZoneName.resolve(name) != nil { return name }
+        return settings.defaultTimeZone
+    }
+
     func quietHours(of memberKey: String, context: BotContext) throws -> QuietHours? {
         try context.store.setting(.quietHours, of: memberKey).flatMap(QuietHours.init(parsing:))
     }
 
-    /// A zone a member typed, or a one-line refusal.
-    static func resolveZone(_ text: String, prefix: String) throws -> TimeZone {
-        guard let zone = TimeZoneName.resolve(text) else {
+    /// The canonical name of a zone a member typed, or a one-line refusal.
+    static func resolveZone(_ text: String, prefix: String) throws -> String {
+        guard let name = TimeZoneName.canonical(text), TimeZoneName.resolve(name) != nil else {
             throw CommandFailure.message(
                 "I don't know the time zone \"\(text.prefix(40))\". Use a name from the tz database such as Europe/Berlin, America/New_York or Asia/Tokyo.")
         }
-        return zone
+        return name
     }
 }

@@ -18,7 +18,7 @@ extension CheckinsFeature {
         }
         var zoneName: String? = nil
         if !["clear", "off", "none"].contains(argument.lowercased()) {
-            zoneName = try Self.resolveZone(argument, prefix: prefix).identifier
+            zoneName = try Self.resolveZone(argument, prefix: prefix)
         }
         try context.store.setSetting(.timeZone, of: key, to: zoneName)
         let zone = try timeZone(of: key, context: context)
@@ -58,7 +58,7 @@ extension CheckinsFeature {
         try context.store.setSetting(.quietHours, of: key, to: quiet.description)
         let next = try reschedule(key, after: context.now, context: context)
         try context.replyPrivately(
-            "Saved: no check-in questions between \(quiet.start) and \(quiet.end) (\(zone.identifier)); one that falls then waits until \(quiet.end).\(next.map { " Your next check-in: \(LocalTime.format($0, in: zone))." } ?? "")",
+            "Saved: no check-in questions between \(quiet.start) and \(quiet.end) (\(try zoneName(of: key, context: context))); one that falls then waits until \(quiet.end).\(next.map { " Your next check-in: \(LocalTime.format($0, in: zone))." } ?? "")",
             to: invocation)
     }
 }

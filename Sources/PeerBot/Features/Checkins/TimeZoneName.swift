@@ -13,9 +13,13 @@ public enum TimeZoneName {
     /// Abbreviations such as `CET` or offsets such as `GMT+2` are refused on
     /// purpose: only a named zone follows its region's daylight-saving rules.
     public static func resolve(_ text: String) -> TimeZone? {
+        canonical(text).flatMap(TimeZone.init(identifier:))
+    }
+
+    /// The tz database's spelling of a zone name (`europe/berlin` → `Europe/Berlin`), or nil.
+    public static func canonical(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 64 else { return nil }
-        guard let canonical = known[trimmed.lowercased()] else { return nil }
-        return TimeZone(identifier: canonical)
+        return known[trimmed.lowercased()]
     }
 }
