@@ -48,10 +48,16 @@ public struct ContentWarningSettings: Sendable {
         }
     }
 
-    /// True when the message opens with a content-warning marker (any case,
-    /// after leading markup such as `**` or `[`).
+    /// True when the message opens with a content-warning marker: any case,
+    /// after leading markup such as `**` or `[`, with or without its colon
+    /// (`CW: self-harm`, `[cw self-harm]`, `TW - food`), but not a longer word (`CWD`).
     public func hasMarker(_ text: String) -> Bool {
-        let opening = text.drop(while: { $0.isWhitespace || $0 == "*" || $0 == "_" || $0 == "[" || $0 == "(" })
-        return markers.contains { opening.lowercased().hasPrefix($0.lowercased()) }
+        let opening = text.prefix(64).drop(while: { $0.isWhitespace || "*_[(~>".contains($0) }).lowercased()
+        return markers.contains { marker in
+            let word = marker.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+            guard !word.isEmpty, opening.hasPrefix(word) else { return false }
+            let next = opening.dropFirst(word.count).first
+            return next.map { !($0.isLetter || $0.isNumber) } ?? true
+        }
     }
 }

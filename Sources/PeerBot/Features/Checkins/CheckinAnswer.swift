@@ -31,7 +31,7 @@ enum CheckinAnswer: Equatable {
 
     /// `7`, `-1`, `3.5`: meant as a score, even when not a valid one.
     private static func looksNumeric(_ text: Substring) -> Bool {
-        text.count <= 12 && text.contains(where: { $0.isASCII && $0.isNumber })
+        text.contains(where: { $0.isASCII && $0.isNumber })
             && text.allSatisfy { ($0.isASCII && $0.isNumber) || "+-.,".contains($0) }
     }
 }
