@@ -3,14 +3,12 @@ import Foundation
 extension AgreementsFeature {
     /// Counts a message towards the channel's next reminder, and makes sure the channel will be looked at.
     func countActivity(in channel: ChannelRef, context: BotContext) throws {
-        let key = ChannelActivity.key(of: channel)
-        var activity = try context.store.channelActivity(key) ?? ChannelActivity(channelKey: key)
-        activity.messagesSinceReminder += 1
+        var activity = try context.store.countChannelMessage(ChannelActivity.key(of: channel))
         // A look scheduled long ago that never happened (a lost job) is replaced.
         let stale = context.now.addingTimeInterval(-(context.configuration.scheduler.missedJobGrace + settings.reminders.every))
-        if activity.nextCheckAt.map({ $0 < stale }) ?? true {
-            activity.nextCheckAt = try scheduleCheck(of: channel, at: context.now.addingTimeInterval(settings.reminders.every), context: context)
-        }
+        guard activity.nextCheckAt.map({ $0 < stale }) ?? true else { return }
+        activity.nextCheckAt = try scheduleCheck(
+            of: channel, at: context.now.addingTimeInterval(settings.reminders.every), context: context)
         try context.store.saveChannelActivity(activity)
     }
 

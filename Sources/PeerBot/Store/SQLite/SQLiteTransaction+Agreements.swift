@@ -3,13 +3,29 @@ import GRDB
 
 extension SQLiteTransaction: AgreementRecords {
     func channelActivity(_ channelKey: String) throws -> ChannelActivity? {
-        try Row.fetchOne(db, sql: "SELECT * FROM channel_activity WHERE channel_key = ?", arguments: [channelKey]).map { row in
-            let last: Double? = row["last_reminder_at"]
-            let next: Double? = row["next_check_at"]
-            return ChannelActivity(
-                channelKey: channelKey, messagesSinceReminder: row["messages_since_reminder"],
-                lastReminderAt: last.map(Date.init(databaseSeconds:)), nextCheckAt: next.map(Date.init(databaseSeconds:)))
+        try Row.fetchOne(db, sql: "SELECT * FROM channel_activity WHERE channel_key = ?", arguments: [channelKey])
+            .map(Self.activity(from:))
+    }
+
+    func countChannelMessage(_ channelKey: String) throws -> ChannelActivity {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO channel_activity (channel_key, messages_since_reminder) VALUES (?, 1)
+                ON CONFLICT(channel_key) DO UPDATE SET messages_since_reminder = messages_since_reminder + 1
+                RETURNING *
+                """)
+        guard let row = try Row.fetchOne(statement, arguments: [channelKey]) else {
+            throw StoreError.corrupt("no channel activity returned for \(channelKey)")
         }
+        return Self.activity(from: row)
+    }
+
+    private static func activity(from row: Row) -> ChannelActivity {
+        let last: Double? = row["last_reminder_at"]
+        let next: Double? = row["next_check_at"]
+        return ChannelActivity(
+            channelKey: row["channel_key"], messagesSinceReminder: row["messages_since_reminder"],
+            lastReminderAt: last.map(Date.init(databaseSeconds:)), nextCheckAt: next.map(Date.init(databaseSeconds:)))
     }
 
     func saveChannelActivity(_ activity: ChannelActivity) throws {
