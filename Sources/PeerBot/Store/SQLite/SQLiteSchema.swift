@@ -65,6 +65,7 @@ enum SQLiteSchema {
                 """)
         }
         registerCheckinsMigration(&migrator)
+        registerOutboxClaimsMigration(&migrator)
         return migrator
     }
 }
