@@ -15,6 +15,14 @@ public struct BotConfiguration: Sendable {
     public var resources = ResourceSettings()
     /// `[scheduler]`
     public var scheduler = SchedulerSettings()
+    /// `[escalation]`
+    public var escalation = EscalationSettings()
+    /// `[rota]`
+    public var rota = RotaSettings()
+    /// `[crisis]`
+    public var crisis = CrisisSettings()
+    /// `[retention]`
+    public var retention = RetentionSettings()
 
     public init() {}
 }

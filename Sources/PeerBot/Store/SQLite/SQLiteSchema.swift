@@ -64,6 +64,7 @@ enum SQLiteSchema {
                 CREATE INDEX seen_event_age ON seen_event(seen_at);
                 """)
         }
+        registerEscalation(on: &migrator)
         return migrator
     }
 }
