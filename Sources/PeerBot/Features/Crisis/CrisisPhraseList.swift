@@ -43,12 +43,14 @@ public struct CrisisPhraseList: Sendable {
             let line = (rawLine.firstIndex(of: "#").map { rawLine[..<$0] } ?? rawLine)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty { continue }
-            let normalized = CrisisTextNormalizer.normalizedBytes(line).filter { $0 != CrisisTextNormalizer.space }
-            if normalized.isEmpty {
+            // Phrases that normalise alike are the same phrase.
+            let words = CrisisTextNormalizer.normalizedBytes(line).split(separator: CrisisTextNormalizer.space)
+            let key = Array(words.joined(separator: [CrisisTextNormalizer.space]))
+            if key.isEmpty {
                 problems.append("\(index + 1): \"\(line.prefix(40))\" has no letters or digits")
             } else if line.count > 120 {
                 problems.append("\(index + 1): phrase longer than 120 characters")
-            } else if seen.insert(CrisisTextNormalizer.normalizedBytes(line)).inserted {
+            } else if seen.insert(key).inserted {
                 phrases.append(line)
             }
         }
