@@ -20,9 +20,21 @@ enum AuditExport {
         return text
     }
 
+    /// One event as JSON: the ticket number as a number, absent fields left out.
+    struct JSONRow: Encodable {
+        var ticket: Int
+        var at: String
+        var event: String
+        var actor: String?
+        var target: String?
+        var detail: String?
+    }
+
     static func json(_ events: [AuditEvent]) throws -> String {
         let rows = events.map { event in
-            Dictionary(uniqueKeysWithValues: zip(columns, fields(event)).map { ($0, $1) })
+            JSONRow(
+                ticket: event.ticket, at: TimestampText.iso8601(event.at), event: event.kind.rawValue,
+                actor: event.actorHandle, target: event.targetHandle, detail: event.detail)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -104,6 +104,7 @@ final class Locked<Value: Sendable>: Sendable {
     init(_ value: Value) { state = Mutex((value, false)) }
 
     func set(_ value: Value) { state.withLock { $0 = (value, true) } }
+    func update(_ change: (inout Value) -> Void) { state.withLock { change(&$0.value) } }
     var value: Value { state.withLock { $0.value } }
     var isSet: Bool { state.withLock { $0.assigned } }
 }

@@ -14,6 +14,8 @@ public actor OutboxDispatcher {
     private var running = false
     private var runAgain = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
+    /// How long a claimed entry is reserved for this process's delivery attempt.
+    static let claimSeconds: TimeInterval = 120
     /// Entries delivered since start, for tests and metrics.
     public private(set) var deliveredCount = 0
 
@@ -72,6 +74,15 @@ public actor OutboxDispatcher {
             record { try $0.markRetry(entry.id, nextAttemptAt: clock.now.addingTimeInterval(60), error: "no \(platform) adapter running") }
             return
         }
+        // Another process on the same database may have read the same entry: only the claimant delivers it.
+        let claimed: Bool
+        do {
+            claimed = try store.write { try $0.claimOutboxEntry(entry.id, until: clock.now.addingTimeInterval(Self.claimSeconds), at: clock.now) }
+        } catch {
+            logger.error("cannot claim an outbox entry", metadata: ["entry": "\(entry.id)", "error": "\(error)"])
+            return
+        }
+        guard claimed else { return }
         do {
             let receipt = try await adapter.perform(entry.action, idempotencyKey: entry.idempotencyKey)
             record { try $0.markDelivered(entry.id, messageID: receipt.messageID, at: clock.now) }

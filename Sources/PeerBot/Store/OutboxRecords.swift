@@ -10,6 +10,11 @@ public protocol OutboxRecords {
     func dueOutboxEntries(at now: Date, limit: Int) throws -> [OutboxEntry]
     /// The earliest next attempt of any pending entry.
     func nextOutboxAttempt() throws -> Date?
+    /// Claims a due pending entry for delivery by moving its next attempt to
+    /// `until`; false when it is no longer due (another process claimed or
+    /// delivered it). A process that dies mid-delivery leaves the entry to be
+    /// retried, with the same idempotency key, once the claim runs out.
+    func claimOutboxEntry(_ id: Int64, until: Date, at now: Date) throws -> Bool
     /// Marks an entry delivered and drops its text (only ids and times are kept).
     func markDelivered(_ id: Int64, messageID: String?, at now: Date) throws
     /// Schedules another attempt.

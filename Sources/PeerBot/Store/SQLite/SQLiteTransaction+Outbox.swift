@@ -34,6 +34,13 @@ extension SQLiteTransaction: OutboxRecords {
             .map(Date.init(databaseSeconds:))
     }
 
+    func claimOutboxEntry(_ id: Int64, until: Date, at now: Date) throws -> Bool {
+        try db.execute(
+            sql: "UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND state = 'pending' AND next_attempt_at <= ?",
+            arguments: [until.databaseSeconds, id, now.databaseSeconds])
+        return db.changesCount > 0
+    }
+
     func markDelivered(_ id: Int64, messageID: String?, at now: Date) throws {
         // The action's text is replaced by a stub: delivered messages are not kept.
         try db.execute(
