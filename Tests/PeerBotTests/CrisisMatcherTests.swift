@@ -15,6 +15,9 @@ import Testing
         #expect(shipped.matches("I can't go on anymore"))
         #expect(shipped.matches("i cant go on anymore"))
         #expect(shipped.matches("I don‘t want to be alive"))
+        #expect(shipped.matches("I can´t go on anymore…"))
+        #expect(shipped.matches("“honestly”\u{00A0}I\u{00A0}want to die — really"))
+        #expect(shipped.matches("Ça va mal. I can’t go on anymore"))  // other non-ASCII: full normalisation
         #expect(shipped.matchedPhrases(in: "I can’t go on anymore") == ["can't go on anymore"])
     }
 
@@ -115,6 +118,39 @@ import Testing
             let needle = words(phrase)
             return !needle.isEmpty && haystack.contains(" " + needle + " ")
         }
+    }
+
+    /// Long texts take the four-stream path: a phrase anywhere, including across
+    /// the split points and with long runs of spaces inside it, is still found.
+    @Test func longTextsScannedInStreamsMissNothing() {
+        let matcher = CrisisMatcher(phrases: ["kill myself", "want to die"])
+        let filler = Array(String(repeating: "lorem ipsum dolor ", count: 400).utf8)
+        #expect(filler.count >= CrisisMatcher.interleaveThreshold)
+        #expect(!matcher.matches(String(decoding: filler, as: UTF8.self)))
+        let phrase = Array(" KILL \(String(repeating: " ", count: 60))’ myself. ".utf8)
+        for position in stride(from: 0, through: filler.count, by: 23) {
+            var bytes = filler
+            bytes.insert(contentsOf: phrase, at: position)
+            #expect(matcher.matches(String(decoding: bytes, as: UTF8.self)), "phrase at \(position)")
+        }
+        // A text that keeps every stream inside a partial match never lets them stop early.
+        let teasing = String(repeating: "want to want to ", count: 600)
+        #expect(!matcher.matches(teasing))
+        #expect(matcher.matches(teasing + "want to die"))
+        #expect(matcher.matches("want to die " + teasing))
+        // Random long texts agree with the reference.
+        var random = SeededRandom(seed: 3)
+        let words = ["kill", "want", "to", "lorem", "’", "  ", "KILL", "ipsum"]
+        var outcomes: Set<Bool> = []
+        for _ in 0..<60 {
+            let text = (0..<1500).map { _ in
+                random.next(0...1000) == 0 ? ["myself", "die"][random.next(0...1)] : words[random.next(0...words.count - 1)]
+            }.joined(separator: " ")
+            let expected = Self.naiveMatches(text, phrases: matcher.phrases)
+            outcomes.insert(expected)
+            #expect(matcher.matches(text) == expected)
+        }
+        #expect(outcomes == [true, false])
     }
 
     @Test func phraseFilesAreParsedWithCommentsAndProblemsNamed() throws {

@@ -7,23 +7,24 @@
 /// inside `skilled`. Plain ASCII text is scanned directly — the byte-class table
 /// folds case, skips apostrophes and maps punctuation to boundaries, and runs
 /// of boundaries collapse by self-loops in the automaton — so the scan touches
-/// each byte once and allocates nothing. Text with other characters is first
-/// normalised (NFKC, case folding) and then scanned the same way.
+/// each byte once and allocates nothing. Text whose only non-ASCII characters
+/// are typographic quotes and dashes is mapped to ASCII and scanned again;
+/// text with other characters is first normalised (NFKC, case folding).
 public struct CrisisMatcher: Sendable {
     /// The phrases, as given.
     public let phrases: [String]
     /// Byte → input class (boundary, other word byte, skipped, or a byte some phrase uses).
-    private let classOf: [UInt16]
-    private let classCount: Int
+    let classOf: [UInt16]
+    let classCount: Int
     /// `transitions[row + class]` is the next state's row (state × classCount),
     /// bitwise-negated when that state ends a phrase.
-    private let transitions: [Int32]
+    let transitions: [Int32]
     /// Phrase indexes ending at each state (by state number).
     private let outputs: [[Int32]]
-    /// The row after the virtual boundary before the text.
-    private let startRow: Int32
+    /// The row after the virtual boundary before the text (the state "one boundary seen").
+    let startRow: Int32
 
-    private static let boundaryClass: UInt16 = 0
+    static let boundaryClass: UInt16 = 0
     private static let otherWordClass: UInt16 = 1
     private static let skippedClass: UInt16 = 2
 
@@ -141,7 +142,9 @@ public struct CrisisMatcher: Sendable {
         var sawNonASCII = false
         var unused = Set<Int32>()
         let fast = text.utf8.withContiguousStorageIfAvailable { bytes in
-            scan(bytes, collecting: false, into: &unused, sawNonASCII: &sawNonASCII)
+            bytes.count >= Self.interleaveThreshold
+                ? scanInterleaved(bytes, sawNonASCII: &sawNonASCII)
+                : scan(bytes, collecting: false, into: &unused, sawNonASCII: &sawNonASCII)
         }
         if let fast {
             if fast { return true }
@@ -152,7 +155,13 @@ public struct CrisisMatcher: Sendable {
             }
         }
         guard sawNonASCII else { return false }
-        // Characters beyond ASCII: normalise (NFKC, case folding) and scan again.
+        // Only typographic punctuation beyond ASCII: replace it and scan the ASCII result.
+        let typographic = text.utf8.withContiguousStorageIfAvailable(CrisisTextNormalizer.typographicToASCII)
+            ?? Array(text.utf8).withUnsafeBufferPointer(CrisisTextNormalizer.typographicToASCII)
+        if let ascii = typographic {
+            return ascii.withUnsafeBufferPointer { scan($0, collecting: false, into: &unused, sawNonASCII: &sawNonASCII) }
+        }
+        // Other characters: normalise (NFKC, case folding) and scan again.
         return CrisisTextNormalizer.normalizedBytes(text).withUnsafeBufferPointer {
             scan($0, collecting: false, into: &unused, sawNonASCII: &sawNonASCII)
         }
