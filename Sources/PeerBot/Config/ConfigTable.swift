@@ -69,34 +69,3 @@ public struct ConfigTable: Sendable {
         .invalidValue(path: path, key: "\(label).\(key)", message: message)
     }
 }
-
-extension ConfigReader {
-    /// The entries of a list of tables, each wrapped for typed reads.
-    public func tableEntries(_ key: String) throws(ConfigError) -> [ConfigTable] {
-        try tables(key).enumerated().map { index, values in
-            ConfigTable(path: path, label: "\(key)[\(index + 1)]", values: values)
-        }
-    }
-
-    /// A member key (`console:sam`, `matrix:@sam:example.org`), validated.
-    func memberKeys(_ key: String) throws(ConfigError) -> [String]? {
-        guard has(key) else { return nil }
-        let keys = try strings(key)
-        for memberKey in keys where !MemberKeyFormat.isValid(memberKey) {
-            throw .invalidValue(
-                path: path, key: key,
-                message: "expected member keys written platform:id (such as \"console:sam\" or \"discord:80351110224678912\"), found \"\(memberKey)\"")
-        }
-        return keys
-    }
-}
-
-/// The written form of a member key: `platform:id`.
-enum MemberKeyFormat {
-    static func isValid(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let platform = text[..<colon], id = text[text.index(after: colon)...]
-        return !platform.isEmpty && platform.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
-            && !id.isEmpty && !id.contains(where: \.isWhitespace)
-    }
-}

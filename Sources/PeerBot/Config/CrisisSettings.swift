@@ -1,30 +1,5 @@
 import Foundation
 
-/// What PeerBot does when a message uses crisis language.
-public enum CrisisMode: String, Sendable, CaseIterable {
-    /// Nothing: messages are not scanned.
-    case off
-    /// The author alone gets a private message with crisis lines and the `!facilitator` offer.
-    case offer
-    /// As `offer`, and facilitators get a minimal notice (who, where, when).
-    case offerAndNotify = "offer+notify"
-}
-
-/// The crisis-offer policy of one space.
-public struct CrisisSpacePolicy: Sendable, Equatable {
-    public var mode: CrisisMode
-    /// Include the message text in the facilitators' notice (`offer+notify` only).
-    public var shareText: Bool
-    /// Members may turn offers off for themselves with `!crisisscan off`.
-    public var allowOptOut: Bool
-
-    public init(mode: CrisisMode = .offer, shareText: Bool = false, allowOptOut: Bool = true) {
-        self.mode = mode
-        self.shareText = shareText
-        self.allowOptOut = allowOptOut
-    }
-}
-
 /// `[crisis]`: crisis-language offers.
 public struct CrisisSettings: Sendable {
     /// The policy of every space without its own `[[crisis.spaces]]` entry.

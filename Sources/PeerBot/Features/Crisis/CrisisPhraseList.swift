@@ -57,9 +57,3 @@ public struct CrisisPhraseList: Sendable {
         return (phrases, problems)
     }
 }
-
-/// Problems found in phrase files.
-public struct CrisisPhraseListError: Error, Sendable, CustomStringConvertible {
-    public var problems: [String]
-    public var description: String { problems.joined(separator: "; ") }
-}
