@@ -56,6 +56,13 @@ import Testing
         #expect(!command.contains { $0.text?.hasPrefix("Something in your message") == true })
     }
 
+    @Test func facilitatorsDiscussingAMemberInTheirChannelGetNoOffer() async throws {
+        let harness = try await harness()
+        #expect(await harness.facilitator("sam", "alice told me: I want to die. Can someone check in?").isEmpty)
+        // The same words elsewhere are the facilitator's own, and get the offer.
+        #expect(await harness.say("sam", "honestly I want to die", role: .facilitator).count == 1)
+    }
+
     @Test func theCooldownHolds() async throws {
         let harness = try await harness()
         #expect(await harness.say("alice", "I want to kill myself").count == 1)

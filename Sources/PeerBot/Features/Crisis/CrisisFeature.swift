@@ -9,6 +9,8 @@ public struct CrisisFeature: Feature {
     let matcher: CrisisMatcher
     let settings: CrisisSettings
     let notifyDestination: EscalationDestination
+    /// The facilitators' own channels: talk about a member there is not scanned.
+    let staffChannels: [EscalationDestination]
     let directory: ResourceDirectory
     let logger: Logger
 
@@ -19,6 +21,8 @@ public struct CrisisFeature: Feature {
         self.matcher = matcher
         settings = configuration.crisis
         notifyDestination = configuration.crisis.notifyDestination ?? configuration.escalation.destination
+        staffChannels = [notifyDestination, configuration.escalation.destination]
+            + configuration.escalation.tiers.compactMap(\.destination)
         self.directory = directory
         self.logger = logger
     }
@@ -35,7 +39,7 @@ public struct CrisisFeature: Feature {
     }
 
     public func observe(_ message: InboundMessage, command: ParsedCommand?, context: BotContext) throws -> MessageDisposition {
-        guard command == nil else { return .pass }
+        guard command == nil, !staffChannels.contains(where: { $0.matches(message.channel) }) else { return .pass }
         let policy = settings.policy(for: message.channel)
         guard policy.mode != .off, matcher.matches(message.text) else { return .pass }
         let author = message.author
