@@ -168,6 +168,21 @@ import Testing
         }
     }
 
+    @Test func auditExportHelpEmptyTrailAndBadFormat() throws {
+        let peer = PeerBotProcess()
+        let help = try peer.run(["audit", "export", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--format"))
+        let empty = try peer.run(["audit", "export", "--config", try peer.writeConfig()])
+        #expect(empty.status == 0)
+        #expect(empty.stdout == "ticket,at,event,actor,target,detail\r\n")
+        let json = try peer.run(["audit", "export", "--format", "json", "--config", try peer.writeConfig()])
+        #expect(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || json.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+        let bad = try peer.run(["audit", "export", "--format", "xml", "--config", try peer.writeConfig()])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("xml"))
+    }
+
     @Test func checkConfigReportsEscalationAndCrisisAndRejectsMissingPhrases() throws {
         let peer = PeerBotProcess()
         let good = try peer.run(["check-config", "--config", try peer.writeConfig()])
