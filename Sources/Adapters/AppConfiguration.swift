@@ -24,6 +24,8 @@ public struct AppConfiguration: Sendable {
         console = try ConsoleConfiguration(reader: reader)
         path = document.path
         warnings = reader.unknownKeys().map { "\(document.path): unknown key \"\($0)\" (ignored; check its spelling)" }
+        deriveEscalationDefaults()
+        warnings += escalationWarnings()
     }
 
     /// Names of the adapters the file enables.

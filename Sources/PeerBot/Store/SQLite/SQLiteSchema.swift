@@ -66,6 +66,7 @@ enum SQLiteSchema {
         }
         registerCheckinsMigration(&migrator)
         registerOutboxClaimsMigration(&migrator)
+        registerEscalation(on: &migrator)
         return migrator
     }
 }
