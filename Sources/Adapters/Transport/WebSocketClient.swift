@@ -2,8 +2,12 @@ import Foundation
 import Logging
 
 /// An async WebSocket client over libwebsockets. All its connections share
-/// one libwebsockets context, serviced by one dedicated thread; create one
-/// client per process and pass it to every adapter that needs WebSockets.
+/// one libwebsockets context, serviced by one dedicated thread.
+///
+/// Create ONE client per process and pass it to every adapter that needs
+/// WebSockets: in libwebsockets 4.1.6 each context leaks about 650 KB, and
+/// creating a context reassigns a process-global OpenSSL ex-data index, which
+/// makes `wss://` handshakes in flight on another live context fail.
 ///
 /// Call `shutdown()` when done: it closes every connection, destroys the
 /// context on the service thread and waits for the thread to end.

@@ -10,7 +10,7 @@ public struct WebSocketInbound: AsyncSequence, Sendable {
 
     let session: WebSocketSession
 
-    public struct AsyncIterator: AsyncIteratorProtocol {
+    public struct AsyncIterator: AsyncIteratorProtocol, Sendable {
         let session: WebSocketSession
 
         public mutating func next() async throws -> WebSocketMessage? {

@@ -16,6 +16,8 @@ func webSocketCallback(
     switch reason {
     case LWS_CALLBACK_CLIENT_APPEND_HANDSHAKE_HEADER:
         return session.appendHandshakeHeaders(input, length: length)
+    case LWS_CALLBACK_CLIENT_FILTER_PRE_ESTABLISH:
+        session.readHandshakeResponse()
     case LWS_CALLBACK_CLIENT_ESTABLISHED:
         session.didEstablish()
     case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:

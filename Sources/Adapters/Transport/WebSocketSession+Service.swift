@@ -25,18 +25,20 @@ extension WebSocketSession {
         return 0
     }
 
+    /// The handshake response was accepted; its headers are still readable here
+    /// (libwebsockets detaches them before CLIENT_ESTABLISHED).
+    func readHandshakeResponse() {
+        guard let wsi else { return }
+        var buffer = [CChar](repeating: 0, count: 256)
+        let length = lws_hdr_copy(wsi, &buffer, Int32(buffer.count), WSI_TOKEN_PROTOCOL)
+        guard length > 0 else { return }
+        let name = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        shared.withLock { $0.subprotocol = name }
+    }
+
     func didEstablish() {
         lastValidity = .now
-        var protocolName: String?
-        if let wsi {
-            var buffer = [CChar](repeating: 0, count: 256)
-            let length = lws_hdr_copy(wsi, &buffer, Int32(buffer.count), WSI_TOKEN_PROTOCOL)
-            if length > 0 {
-                protocolName = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            }
-        }
         let (continuation, closing) = shared.withLock { state -> (CheckedContinuation<Void, any Error>?, Bool) in
-            state.subprotocol = protocolName
             guard state.phase == .connecting else { return (nil, true) }
             state.phase = .open
             defer { state.connectContinuation = nil }
