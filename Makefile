@@ -35,12 +35,14 @@ test: deps peers
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# The transport tests under AddressSanitizer, then ThreadSanitizer (separate build folders).
+# The transport tests under AddressSanitizer (with LeakSanitizer), then ThreadSanitizer,
+# each in its own build folder. Swift Testing only: the empty XCTest pass leaks inside XCTest.
 sanitize: deps peers
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address $(SANITIZE_FLAGS)
-	$(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address --filter TransportTests
+	$(SWIFT) test --skip-build --scratch-path .build-asan --sanitize=address --disable-xctest --filter TransportTests
 	$(SWIFT) build --build-tests --scratch-path .build-tsan --sanitize=thread $(SANITIZE_FLAGS)
-	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread --filter TransportTests
+	TSAN_OPTIONS=halt_on_error=1 \
+	  $(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread --disable-xctest --filter TransportTests
 
 # Benchmarks in release: a table of medians (WebSocket echo, HTTP requests, memory).
 bench: deps peers

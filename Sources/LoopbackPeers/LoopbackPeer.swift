@@ -1,9 +1,14 @@
 import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A loopback server from `Tests/Peers/` (Python, in the virtual environment
 /// `make peers` creates), for transport tests and benchmarks. It listens on a
 /// free port of 127.0.0.1 and prints it; `stop()` kills it, and it also exits
 /// by itself when this process ends (its stdin closes).
+/// Spawned with `ChildProcess` (posix_spawn); stopping is kill + waitpid.
 public final class LoopbackPeer: Sendable {
     /// The peer scripts.
     public enum Script: String, Sendable {
@@ -15,13 +20,11 @@ public final class LoopbackPeer: Sendable {
 
     /// The port the peer listens on.
     public let port: Int
-    private let process: Process
-    private let input: Pipe
+    private let child: Mutex<(pid: pid_t, stdin: Int32)?>
 
-    private init(port: Int, process: Process, input: Pipe) {
+    private init(port: Int, pid: pid_t, stdin: Int32) {
         self.port = port
-        self.process = process
-        self.input = input
+        child = Mutex((pid, stdin))
     }
 
     deinit {
@@ -41,37 +44,37 @@ public final class LoopbackPeer: Sendable {
     /// Fails with a message naming `make peers` when the virtual environment is missing.
     public static func start(_ script: Script, arguments: [String] = []) async throws -> LoopbackPeer {
         let directory = peersDirectory
-        let python = directory.appendingPathComponent(".venv/bin/python")
-        guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            throw LoopbackPeerError("the test peers' Python environment is missing (\(python.path)): run `make peers`")
+        let python = directory.appendingPathComponent(".venv/bin/python").path
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw LoopbackPeerError("the test peers' Python environment is missing (\(python)): run `make peers`")
         }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [directory.appendingPathComponent(script.rawValue).path] + arguments
-        process.currentDirectoryURL = directory
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let line = await readLine(output.fileHandleForReading)
+        let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("peerbot-peer-\(UUID().uuidString).log").path
+        defer { unlink(errorLog) }
+        let (pid, input, output) = try ChildProcess.spawn(python, [directory.appendingPathComponent(script.rawValue).path] + arguments, errorLog: errorLog)
+        let line = await readLine(output)
+        close(output)
         guard let line, line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
-            kill(process.processIdentifier, SIGKILL)
-            let stderr = String(decoding: errors.fileHandleForReading.availableDataOrEmpty, as: UTF8.self)
+            kill(pid, SIGKILL)
+            close(input)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            let stderr = (try? String(contentsOfFile: errorLog, encoding: .utf8)) ?? ""
             let hint = stderr.contains("ModuleNotFoundError") ? " — run `make peers`" : ""
             throw LoopbackPeerError("\(script.rawValue) did not start\(hint): \(stderr.suffix(600))")
         }
-        return LoopbackPeer(port: port, process: process, input: input)
+        return LoopbackPeer(port: port, pid: pid, stdin: input)
     }
 
-    /// Kills the peer (SIGKILL: a child spawned from a pool thread may inherit a
-    /// blocked SIGTERM) and closes its stdin. Does not block; Foundation reaps it.
-    /// Safe to call twice.
+    /// Kills the peer, closes its stdin and reaps it. Safe to call twice.
     public func stop() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-        }
-        try? input.fileHandleForWriting.close()
+        guard let (pid, input) = child.withLock({ child -> (pid_t, Int32)? in
+            defer { child = nil }
+            return child
+        }) else { return }
+        kill(pid, SIGKILL)
+        close(input)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
     }
 
     /// A URL on this peer: `url("ws", "/echo")` → `ws://127.0.0.1:PORT/echo`.
@@ -80,14 +83,12 @@ public final class LoopbackPeer: Sendable {
     }
 
     /// Reads one line on a plain thread, so a slow interpreter start never blocks the cooperative pool.
-    private static func readLine(_ handle: FileHandle) async -> String? {
+    private static func readLine(_ descriptor: Int32) async -> String? {
         await withCheckedContinuation { continuation in
             let thread = Thread {
                 var bytes: [UInt8] = []
-                while true {
-                    let chunk = handle.readData(ofLength: 1)
-                    guard let byte = chunk.first else { break }
-                    if byte == UInt8(ascii: "\n") { break }
+                var byte: UInt8 = 0
+                while read(descriptor, &byte, 1) == 1, byte != UInt8(ascii: "\n") {
                     bytes.append(byte)
                 }
                 continuation.resume(returning: bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self))
@@ -103,12 +104,5 @@ public struct LoopbackPeerError: Error, CustomStringConvertible {
 
     public init(_ description: String) {
         self.description = description
-    }
-}
-
-extension FileHandle {
-    /// What can be read now without blocking on a live writer: the rest after the writer exited.
-    fileprivate var availableDataOrEmpty: Data {
-        (try? readToEnd()) ?? Data()
     }
 }

@@ -38,17 +38,9 @@ public struct TestCertificates: Sendable {
     }
 
     private static func openssl(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw LoopbackPeerError("openssl \(arguments.first ?? "") failed (run `make deps`): \(String(decoding: message, as: UTF8.self).suffix(400))")
+        let (status, stderr) = try ChildProcess.run("openssl", arguments)
+        guard status == 0 else {
+            throw LoopbackPeerError("openssl \(arguments.first ?? "") failed (run `make deps`): \(stderr.suffix(400))")
         }
     }
 }

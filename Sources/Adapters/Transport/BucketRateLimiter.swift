@@ -32,12 +32,17 @@ public actor BucketRateLimiter {
     private var globalBlockedUntil: Duration?
     private var waiters = LimiterWaitQueue<Key>()
     private var nextWaiterID: UInt64 = 0
-    private var timerDeadline: Duration?
+    /// The pending wake-up: one task sleeping until the next grant time; cancelled when no longer needed.
+    private var timer: (deadline: Duration, task: Task<Void, Never>)?
 
     public init(globalLimit: Int = 50, globalWindow: Duration = .seconds(1), clock: any TransportClock = SystemTransportClock()) {
         self.globalLimit = max(1, globalLimit)
         self.globalWindow = max(globalWindow, .milliseconds(1))
         self.clock = clock
+    }
+
+    deinit {
+        timer?.task.cancel()
     }
 
     /// The number of callers waiting.
@@ -173,19 +178,30 @@ public actor BucketRateLimiter {
     }
 
     private func scheduleTimer(now: Duration) {
-        let deadlines = waiters.waiting.compactMap { blockedUntil($0.key, now: now) }
-        guard let deadline = deadlines.min() else { return }
-        if let current = timerDeadline, current <= deadline, current > now { return }
-        timerDeadline = deadline
+        let deadline = waiters.waiting.compactMap { blockedUntil($0.key, now: now) }.min()
+        setTimer(deadline, now: now)
+    }
+
+    /// Keeps one wake-up task for `deadline` (none when nil), reusing a pending
+    /// one that fires no later, and cancelling any that is no longer wanted.
+    private func setTimer(_ deadline: Duration?, now: Duration) {
+        guard let deadline else {
+            timer?.task.cancel()
+            timer = nil
+            return
+        }
+        if let current = timer, current.deadline <= deadline, current.deadline > now { return }
+        timer?.task.cancel()
         let clock = self.clock
-        Task { [weak self] in
-            try? await clock.sleep(until: deadline)
+        let task = Task { [weak self] in
+            guard (try? await clock.sleep(until: deadline)) != nil else { return }
             await self?.timerFired(deadline: deadline)
         }
+        timer = (deadline, task)
     }
 
     private func timerFired(deadline: Duration) {
-        if timerDeadline == deadline { timerDeadline = nil }
+        if timer?.deadline == deadline { timer = nil }
         pump()
     }
 }

@@ -17,13 +17,18 @@ public actor SlidingWindowLimiter {
     private var sent: FIFOQueue<Duration> = FIFOQueue()
     private var waiters = LimiterWaitQueue<Void>()
     private var nextWaiterID: UInt64 = 0
-    private var timerDeadline: Duration?
+    /// The pending wake-up: one task sleeping until the next grant time; cancelled when no longer needed.
+    private var timer: (deadline: Duration, task: Task<Void, Never>)?
 
     public init(limit: Int, window: Duration, urgentReserve: Int = 0, clock: any TransportClock = SystemTransportClock()) {
         self.limit = max(1, limit)
         self.window = max(window, .milliseconds(1))
         self.urgentReserve = min(max(0, urgentReserve), max(1, limit) - 1)
         self.clock = clock
+    }
+
+    deinit {
+        timer?.task.cancel()
     }
 
     /// The number of callers waiting for a slot.
@@ -82,6 +87,7 @@ public actor SlidingWindowLimiter {
 
     private func cancelWaiter(id: UInt64) {
         waiters.remove(id: id)?.continuation.resume(throwing: CancellationError())
+        pump()
     }
 
     /// Grants waiting callers while slots are free, urgent first.
@@ -108,18 +114,29 @@ public actor SlidingWindowLimiter {
     }
 
     private func scheduleTimer(now: Duration) {
-        guard let deadline = nextGrantTime() else { return }
-        if let current = timerDeadline, current <= deadline, current > now { return }
-        timerDeadline = deadline
+        setTimer(nextGrantTime(), now: now)
+    }
+
+    /// Keeps one wake-up task for `deadline` (none when nil), reusing a pending
+    /// one that fires no later, and cancelling any that is no longer wanted.
+    private func setTimer(_ deadline: Duration?, now: Duration) {
+        guard let deadline else {
+            timer?.task.cancel()
+            timer = nil
+            return
+        }
+        if let current = timer, current.deadline <= deadline, current.deadline > now { return }
+        timer?.task.cancel()
         let clock = self.clock
-        Task { [weak self] in
-            try? await clock.sleep(until: deadline)
+        let task = Task { [weak self] in
+            guard (try? await clock.sleep(until: deadline)) != nil else { return }
             await self?.timerFired(deadline: deadline)
         }
+        timer = (deadline, task)
     }
 
     private func timerFired(deadline: Duration) {
-        if timerDeadline == deadline { timerDeadline = nil }
+        if timer?.deadline == deadline { timer = nil }
         pump()
     }
 }
