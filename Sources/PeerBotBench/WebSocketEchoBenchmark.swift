@@ -63,10 +63,3 @@ final class WebSocketEchoBenchmark: Benchmark {
         connection = nil
     }
 }
-
-extension Duration {
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
-}
