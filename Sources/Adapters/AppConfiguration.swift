@@ -6,6 +6,8 @@ import PeerBot
 public struct AppConfiguration: Sendable {
     public var core: BotConfiguration
     public var console: ConsoleConfiguration
+    /// `[health]` and `[shutdown]`.
+    public var operations: OperationsConfiguration
     /// Warnings to show the admin (unknown keys).
     public var warnings: [String]
     /// The file it came from.
@@ -22,8 +24,10 @@ public struct AppConfiguration: Sendable {
             environment.map { ConfigReader(document: document, environment: $0) } ?? ConfigReader(document: document)
         core = try BotConfiguration(reader: reader)
         console = try ConsoleConfiguration(reader: reader)
+        operations = try OperationsConfiguration(reader: reader)
         path = document.path
         warnings = reader.unknownKeys().map { "\(document.path): unknown key \"\($0)\" (ignored; check its spelling)" }
+        warnings += operations.warnings(path: document.path)
         deriveEscalationDefaults()
         warnings += escalationWarnings()
     }

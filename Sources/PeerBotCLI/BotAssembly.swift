@@ -1,5 +1,6 @@
 import Adapters
 import ArgumentParser
+import CoreMetrics
 import Foundation
 import Logging
 import PeerBot
@@ -9,11 +10,17 @@ import PeerBot
 struct BotAssembly {
     /// sysexits' EX_CONFIG: the configuration is wrong.
     static let configErrorExitCode: Int32 = 78
+    /// sysexits' EX_UNAVAILABLE: something the configuration names is not available (the health port is taken).
+    static let unavailableExitCode: Int32 = 69
 
     let runtime: BotRuntime
     /// Reloads agreements, keyword lists and other live settings on SIGHUP.
     let reloader: ConfigurationReloader
     private let hangup: any DispatchSourceSignal
+    /// SIGTERM and SIGINT: a graceful stop.
+    private let shutdown: ShutdownSignals
+    /// `/healthz` and `/metrics`, when `[health] listen` is set.
+    private let healthServer: HealthServer?
 
     init(app: AppConfiguration, document: ConfigDocument, virtualStart: Date?, consoleOnly: Bool) throws {
         Self.bootstrapLogging(level: app.core.logging.level)
@@ -40,7 +47,12 @@ struct BotAssembly {
             Self.fail("\(app.path): crisis.phrases_directory: \(error)")
         }
         let features = StandardFeatures.make(configuration: app.core, directory: directory, crisisMatcher: crisisMatcher)
-        let bot = try Bot(configuration: app.core, store: store, clock: clock, features: features)
+        // One Prometheus registry per process; swift-metrics is bootstrapped with it too, so
+        // anything counting through the global API (a library, an adapter) lands there as well.
+        let exposition = PrometheusExposition()
+        MetricsSystem.bootstrap(exposition.factory)
+        let metrics = BotMetrics(factory: exposition.factory)
+        let bot = try Bot(configuration: app.core, store: store, clock: clock, features: features, metrics: metrics)
 
         var adapters: [any ChatAdapter] = []
         if app.console.enabled || consoleOnly {
@@ -52,10 +64,28 @@ struct BotAssembly {
                 print("PeerBot console. Type lines like \"alice: \(app.core.bot.commandPrefix)help\"; Ctrl-D to quit.")
             }
         }
-        let dispatcher = OutboxDispatcher(store: store, clock: clock)
-        runtime = BotRuntime(bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters)
+        let dispatcher = OutboxDispatcher(store: store, clock: clock, metrics: metrics)
+        let runtime = BotRuntime(
+            bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters,
+            flushDeadline: .milliseconds(Int64(app.operations.flushDeadline * 1000)),
+            outboxStuckAfter: app.operations.outboxStuckAfter)
+        self.runtime = runtime
         reloader = ConfigurationReloader(path: app.path, document: document, bot: bot, logger: logger)
         hangup = reloader.installHangupHandler()
+        shutdown = ShutdownSignals(runtime: runtime, logger: logger)
+        if let address = app.operations.healthListen {
+            let endpoint = OperationsEndpoint(runtime: runtime, exposition: exposition)
+            do {
+                let server = try HealthServer(address: address) { request in await endpoint.respond(to: request) }
+                logger.notice("health endpoint listening", metadata: ["address": "\(server.address)"])
+                healthServer = server
+            } catch {
+                Self.printError("\(app.path): health.listen: cannot listen on \(address): \(error)")
+                exit(Self.unavailableExitCode)
+            }
+        } else {
+            healthServer = nil
+        }
         logger.info(
             "ready",
             metadata: [
@@ -70,8 +100,12 @@ struct BotAssembly {
         return CrisisMatcher(phrases: try CrisisPhraseList.load(files: settings.phraseFiles).phrases)
     }
 
-    func run() async {
-        await runtime.run()
+    /// Runs until the input ends or a signal stops the bot, then closes the health endpoint.
+    @discardableResult
+    func run() async -> RunOutcome {
+        let outcome = await runtime.run()
+        healthServer?.stop()
+        return outcome
     }
 
     /// Loads the configuration, printing warnings; exits with a one-line error when it is invalid.
@@ -85,6 +119,9 @@ struct BotAssembly {
             let document = try ConfigDocument.load(path: path)
             let app = try AppConfiguration(document: document)
             for warning in app.warnings { printError(warning, kind: "warning") }
+            for finding in ConfigFileAudit(document: document).inlineSecretWarnings() {
+                printError(finding, kind: "warning")
+            }
             return (app, document)
         } catch {
             fail(error.description)

@@ -24,10 +24,12 @@ extension Bot {
             command: request.command, spec: spec, author: request.author, authorRole: request.role,
             channel: request.channel, origin: request.origin, prefix: prefix)
         let now = clock.now
+        let tally = MetricsTally()
         do {
             try store.write { transaction in
-                try spec.run(invocation, BotContext(store: transaction, now: now, configuration: configuration))
+                try spec.run(invocation, BotContext(store: transaction, now: now, configuration: configuration, tally: tally))
             }
+            report(tally)
             logger.debug("command handled", metadata: ["command": "\(spec.name)", "platform": "\(request.channel.platform)"])
         } catch let failure as CommandFailure {
             switch failure {

@@ -31,14 +31,15 @@ extension Bot {
     private func runNextDueJob() -> Bool? {
         let now = clock.now
         let grace = configuration.scheduler.missedJobGrace
+        let tally = MetricsTally()
         do {
-            return try store.write { transaction -> Bool? in
+            let outcome = try store.write { transaction -> Bool? in
                 guard let job = try transaction.nextDueJob(notAfter: now) else { return nil }
                 let lateness = now.timeIntervalSince(job.dueAt)
                 if job.missedPolicy == .withinGrace, lateness > grace {
                     try transaction.finishJob(job.id, state: .skipped, at: now)
                     try jobRunners[job.kind]?.missed(
-                        job, context: BotContext(store: transaction, now: now, configuration: configuration))
+                        job, context: BotContext(store: transaction, now: now, configuration: configuration, tally: tally))
                     logger.notice(
                         "missed job skipped",
                         metadata: ["kind": "\(job.kind)", "late_seconds": "\(Int(lateness))"])
@@ -49,9 +50,11 @@ extension Bot {
                     logger.warning("no feature runs this job kind", metadata: ["kind": "\(job.kind)"])
                     return false
                 }
-                try runner.run(job, context: BotContext(store: transaction, now: now, configuration: configuration))
+                try runner.run(job, context: BotContext(store: transaction, now: now, configuration: configuration, tally: tally))
                 return true
             }
+            report(tally)
+            return outcome
         } catch {
             // The transaction rolled back; mark the job so it cannot fail in a loop.
             logger.error("job failed", metadata: ["error": "\(error)"])

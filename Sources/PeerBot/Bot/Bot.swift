@@ -13,16 +13,19 @@ public actor Bot {
     private(set) var parser: CommandParser
     private(set) var jobRunners: [String: any Feature]
     let logger: Logger
+    /// Where the bot counts events and what features report.
+    public nonisolated let metrics: BotMetrics
 
     /// Builds the bot. Throws when two features claim the same command name.
     public init(
         configuration: BotConfiguration, store: any Store, clock: any WallClock, features: [any Feature],
-        logger: Logger = Logger(label: "peerbot.core")
+        metrics: BotMetrics = BotMetrics(), logger: Logger = Logger(label: "peerbot.core")
     ) throws {
         self.configuration = configuration
         self.store = store
         self.clock = clock
         self.features = features
+        self.metrics = metrics
         self.logger = logger
         (parser, commandTable, jobRunners) = try Self.routing(configuration: configuration, features: features)
     }
@@ -57,6 +60,7 @@ public actor Bot {
     /// Handles one inbound event. Never throws: a failure is logged and, where
     /// a member is waiting for an answer, they are told plainly.
     public func handle(_ event: InboundEvent) {
+        if let (platform, kind) = event.metricsKind { metrics.eventReceived(platform: platform, kind: kind) }
         switch event {
         case .message(let message):
             handleMessage(message)
@@ -86,15 +90,22 @@ public actor Bot {
     @discardableResult
     func inTransaction(_ what: String, platform: Platform, _ body: (BotContext) throws -> Void) -> Bool {
         let now = clock.now
+        let tally = MetricsTally()
         do {
             try store.write { transaction in
-                try body(BotContext(store: transaction, now: now, configuration: configuration))
+                try body(BotContext(store: transaction, now: now, configuration: configuration, tally: tally))
             }
+            report(tally)
             return true
         } catch {
             logger.error(
                 "handler failed", metadata: ["event": "\(what)", "platform": "\(platform)", "error": "\(error)"])
             return false
         }
+    }
+
+    /// Reports what a committed transaction counted.
+    func report(_ tally: MetricsTally) {
+        for event in tally.events { metrics.record(event) }
     }
 }

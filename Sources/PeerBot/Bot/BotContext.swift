@@ -11,12 +11,23 @@ public struct BotContext {
     public let configuration: BotConfiguration
     /// Shared by every feature that sees the same message.
     public let notes: MessageNotes
+    /// What the handlers counted; the bot reports it once the transaction commits.
+    public let tally: MetricsTally
 
-    public init(store: any StoreTransaction, now: Date, configuration: BotConfiguration, notes: MessageNotes = MessageNotes()) {
+    public init(
+        store: any StoreTransaction, now: Date, configuration: BotConfiguration, notes: MessageNotes = MessageNotes(),
+        tally: MetricsTally = MetricsTally()
+    ) {
         self.store = store
         self.now = now
         self.configuration = configuration
         self.notes = notes
+        self.tally = tally
+    }
+
+    /// Counts something for the metrics, if the transaction commits.
+    public func count(_ event: BotMetricEvent) {
+        tally.append(event)
     }
 
     /// Queues an action for delivery.

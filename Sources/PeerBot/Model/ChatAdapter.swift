@@ -28,11 +28,17 @@ public protocol ChatAdapter: Sendable {
     /// Called by the runtime, for lockstep adapters, when an event and the
     /// outbox entries it produced have been handled.
     func didProcess(_ event: InboundEvent) async
+
+    /// The connection's state and counters, read whenever `/healthz` or
+    /// `/metrics` is asked for. Must be cheap and must not block (a copy kept
+    /// under a lock). Default: `.connected` (an adapter without a connection).
+    var health: AdapterHealth { get }
 }
 
 extension ChatAdapter {
     public var processesInLockstep: Bool { false }
     public func didProcess(_ event: InboundEvent) async {}
+    public var health: AdapterHealth { .connected }
 }
 
 /// What an adapter reports after performing an action.

@@ -14,6 +14,7 @@ public final class InMemoryAdapter: ChatAdapter {
         var failures: [DeliveryError] = []
         /// Never reset, so message ids stay unique like a platform's.
         var delivered = 0
+        var health = AdapterHealth.connected
     }
 
     public init(platform: Platform = .console) {
@@ -43,6 +44,14 @@ public final class InMemoryAdapter: ChatAdapter {
             state.delivered += 1
             return DeliveryReceipt(messageID: "m\(state.delivered)")
         }
+    }
+
+    /// What the adapter reports to the health check; tests change it to play a dropped connection.
+    public var health: AdapterHealth { state.withLock { $0.health } }
+
+    /// Sets what `health` reports.
+    public func setHealth(_ health: AdapterHealth) {
+        state.withLock { $0.health = health }
     }
 
     /// Everything performed so far, in order.

@@ -10,6 +10,7 @@ public actor OutboxDispatcher {
     private let clock: any WallClock
     private var adapters: [Platform: any ChatAdapter] = [:]
     private let backoff: ExponentialBackoff
+    private let metrics: BotMetrics
     private let logger: Logger
     private var running = false
     private var runAgain = false
@@ -27,12 +28,14 @@ public actor OutboxDispatcher {
 
     public init(
         store: any Store, clock: any WallClock, backoff: ExponentialBackoff = ExponentialBackoff(base: 2, cap: 300),
-        leaseClock: any WallClock = SystemWallClock(), logger: Logger = Logger(label: "peerbot.outbox")
+        leaseClock: any WallClock = SystemWallClock(), metrics: BotMetrics = BotMetrics(),
+        logger: Logger = Logger(label: "peerbot.outbox")
     ) {
         self.store = store
         self.clock = clock
         self.leaseClock = leaseClock
         self.backoff = backoff
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -83,11 +86,19 @@ public actor OutboxDispatcher {
         }
     }
 
+    /// Releases the claims this process holds, so that whatever it could not
+    /// deliver before stopping is delivered at once by the next start.
+    public func releaseOwnClaims() {
+        record { try $0.releaseOutboxClaims(of: [owner.description]) }
+    }
+
     /// Claims left by a process that crashed are released at once rather than
     /// after their lease, so a restart delivers what the old process could not.
     private func releaseClaimsOfGoneProcesses() {
         record { transaction in
-            let gone = try transaction.outboxClaimOwners().filter { OutboxClaimOwner($0)?.isGoneFromThisHost ?? false }
+            let gone = try transaction.outboxClaimOwners().filter {
+                OutboxClaimOwner($0).map { $0.isGoneFromThisHost || $0.isEarlierIncarnation(of: owner) } ?? false
+            }
             if !gone.isEmpty {
                 try transaction.releaseOutboxClaims(of: gone)
                 logger.notice("released outbox claims of stopped processes", metadata: ["count": "\(gone.count)"])
@@ -106,6 +117,7 @@ public actor OutboxDispatcher {
             let receipt = try await adapter.perform(entry.action, idempotencyKey: entry.idempotencyKey)
             record { try $0.markDelivered(entry.id, messageID: receipt.messageID, at: clock.now) }
             deliveredCount += 1
+            metrics.actionDelivered(platform: platform, action: entry.action.metricsName)
         } catch let failure as DeliveryError {
             switch failure {
             case .transient(let reason, let retryAfter):
@@ -114,14 +126,17 @@ public actor OutboxDispatcher {
                     "delivery failed; will retry",
                     metadata: ["platform": "\(platform)", "entry": "\(entry.id)", "reason": "\(reason)", "retry_in_s": "\(Int(wait.rounded(.up)))"])
                 record { try $0.markRetry(entry.id, nextAttemptAt: clock.now.addingTimeInterval(wait), error: reason) }
+                metrics.deliveryRetried(platform: platform)
             case .permanent(let reason):
                 logger.error("delivery failed for good", metadata: ["platform": "\(platform)", "entry": "\(entry.id)", "reason": "\(reason)"])
                 record { try $0.markFailed(entry.id, error: reason, at: clock.now) }
+                metrics.actionFailed(platform: platform)
             }
         } catch {
             let wait = backoff.delay(attempt: entry.attempts)
             logger.warning("delivery failed; will retry", metadata: ["platform": "\(platform)", "entry": "\(entry.id)", "reason": "\(error)"])
             record { try $0.markRetry(entry.id, nextAttemptAt: clock.now.addingTimeInterval(wait), error: "\(error)") }
+            metrics.deliveryRetried(platform: platform)
         }
     }
 

@@ -27,6 +27,8 @@ public protocol OutboxRecords {
     func markFailed(_ id: Int64, error: String, at now: Date) throws
     /// Number of pending entries.
     func outboxDepth() throws -> Int
+    /// When the oldest pending entry was queued (for the health check); nil when none is pending.
+    func oldestPendingOutboxEntry() throws -> Date?
     /// The tag of the delivered entry that posted `messageID` on `platform` (to match reactions).
     func outboxTag(forDeliveredMessage messageID: String, on platform: Platform) throws -> String?
     /// Entries with a tag, any state (for tests, audits and "was this page sent?").

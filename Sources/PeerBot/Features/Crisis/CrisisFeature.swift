@@ -63,6 +63,7 @@ public struct CrisisFeature: Feature {
                 origin: message.origin),
             lane: .urgent)
         try context.store.setSetting(.crisisOfferAt, of: author.key, to: String(Int(context.now.timeIntervalSince1970)))
+        context.count(.crisisOffer(message.channel.platform))
         if policy.mode == .offerAndNotify {
             try context.emit(.send(channel: notifyDestination.channel, text: notice(message, policy: policy, at: context.now)), lane: .urgent)
         }

@@ -25,6 +25,7 @@ extension EscalationFeature {
         try context.emit(
             .page(channel: destination.channel, text: text, mentions: audience.members, ticket: ticket.id), lane: .urgent,
             tag: tag)
+        context.count(tier == 1 ? .page : .repage)
         try context.store.appendAudit(
             AuditEvent(ticket: ticket.id, at: context.now, kind: .paged, detail: "tier \(tier) → \(destination)"))
         ticket.tier = tier
@@ -63,6 +64,7 @@ extension EscalationFeature {
     /// and the facilitators get a last notice. The ticket stays open.
     func reportUnanswered(_ ticket: inout Ticket, context: BotContext) throws {
         ticket.unanswered = true
+        context.count(.unanswered)
         try context.store.appendAudit(
             AuditEvent(ticket: ticket.id, at: context.now, kind: .unanswered, detail: "after \(settings.tiers.count) tiers"))
         let tag = "ticket:\(ticket.id):unanswered"

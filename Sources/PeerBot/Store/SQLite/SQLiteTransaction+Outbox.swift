@@ -97,6 +97,11 @@ extension SQLiteTransaction: OutboxRecords {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0
     }
 
+    func oldestPendingOutboxEntry() throws -> Date? {
+        try Double.fetchOne(db, sql: "SELECT MIN(created_at) FROM outbox WHERE state = 'pending'")
+            .map(Date.init(databaseSeconds:))
+    }
+
     func outboxTag(forDeliveredMessage messageID: String, on platform: Platform) throws -> String? {
         try String.fetchOne(
             db, sql: "SELECT tag FROM outbox WHERE platform = ? AND message_id = ? ORDER BY id DESC LIMIT 1",
