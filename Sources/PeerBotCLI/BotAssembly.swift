@@ -76,7 +76,7 @@ struct BotAssembly {
         if let address = app.operations.healthListen {
             let endpoint = OperationsEndpoint(runtime: runtime, exposition: exposition)
             do {
-                let server = try HealthServer(address: address) { request in await endpoint.respond(to: request) }
+                let server = try HealthServer(address: address) { request in endpoint.respond(to: request) }
                 logger.notice("health endpoint listening", metadata: ["address": "\(server.address)"])
                 healthServer = server
             } catch {

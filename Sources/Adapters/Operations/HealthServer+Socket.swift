@@ -122,6 +122,21 @@ extension HealthServer {
         return .success(Request(method: String(parts[0]), path: String(path)))
     }
 
+    /// Sends FIN, then reads what the client still sends until it closes (bounded
+    /// by the receive timeout and 64 KiB): closing with unread input would send
+    /// a reset, which can destroy the response before the client reads it.
+    static func closeGently(_ fd: Int32) {
+        _ = shutdown(fd, Int32(SHUT_WR))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var drained = 0
+        while drained < 65_536 {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return }
+            drained += count
+        }
+    }
+
     static func serialize(_ response: Response, includeBody: Bool) -> [UInt8] {
         let body = Array(response.body.utf8)
         var text = "HTTP/1.1 \(response.status) \(reasonPhrase(response.status))\r\n"

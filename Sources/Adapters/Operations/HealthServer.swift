@@ -10,7 +10,9 @@ import Darwin
 #endif
 
 /// A tiny HTTP/1.1 server for `/healthz` and `/metrics`: POSIX sockets, one
-/// dedicated thread, one connection at a time, `Connection: close`.
+/// dedicated thread, one connection at a time, `Connection: close`. The
+/// handler runs on that thread, synchronously: the answer never waits for
+/// Swift's task pool.
 ///
 /// Deliberately small (no NIO): it serves a few scrapes a minute on a loopback
 /// address. A client gets 2 seconds to send its request head (at most 8 KiB),
@@ -42,20 +44,18 @@ public final class HealthServer: Sendable {
     /// A pipe whose read end wakes the thread's poll when `stop()` writes to it.
     private let wakeRead: Int32
     private let wakeWrite: Int32
-    private let handler: @Sendable (Request) async -> Response
+    private let handler: @Sendable (Request) -> Response
     private let logger: Logger
     private let finished = DispatchSemaphore(value: 0)
     private let stopped = Mutex(false)
 
     static let maxHeadBytes = 8192
     static let clientTimeoutSeconds = 2
-    /// How long the handler may take before the client gets a 503.
-    static let handlerTimeout: DispatchTimeInterval = .seconds(10)
 
     /// Binds and starts serving on a thread of its own.
     public init(
         address: ListenAddress, logger: Logger = Logger(label: "peerbot.health"),
-        handler: @escaping @Sendable (Request) async -> Response
+        handler: @escaping @Sendable (Request) -> Response
     ) throws(HealthServerError) {
         let socketFD = try Self.bind(address)
         var pipeFDs: [Int32] = [0, 0]
@@ -126,28 +126,13 @@ public final class HealthServer: Sendable {
             if request.method != "GET" && request.method != "HEAD" {
                 response = Response(status: 405, body: "only GET and HEAD\n")
             } else {
-                response = respond(to: request)
+                response = handler(request)
             }
         case .failure(let problem):
             method = "GET"
             response = Response(status: problem.status, body: problem.reason + "\n")
         }
         Self.writeAll(client, Self.serialize(response, includeBody: method != "HEAD"))
-    }
-
-    /// Runs the async handler from this thread, bounded by `handlerTimeout`.
-    private func respond(to request: Request) -> Response {
-        let result = Mutex<Response?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task { [handler] in
-            let response = await handler(request)
-            result.withLock { $0 = response }
-            done.signal()
-        }
-        guard done.wait(timeout: .now() + Self.handlerTimeout) == .success, let response = result.withLock({ $0 }) else {
-            logger.warning("health handler timed out", metadata: ["path": "\(request.path)"])
-            return Response(status: 503, body: "timed out\n")
-        }
-        return response
+        Self.closeGently(client)
     }
 }

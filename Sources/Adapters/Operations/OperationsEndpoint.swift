@@ -11,15 +11,15 @@ public struct OperationsEndpoint: Sendable {
         self.exposition = exposition
     }
 
-    public func respond(to request: HealthServer.Request) async -> HealthServer.Response {
+    public func respond(to request: HealthServer.Request) -> HealthServer.Response {
         switch request.path {
         case "/healthz":
-            let report = await runtime.health()
+            let report = runtime.health()
             return HealthServer.Response(
                 status: report.healthy ? 200 : 503, contentType: "application/json", body: report.json + "\n")
         case "/metrics":
             // Sampling first brings the gauges and the adapters' counters up to date.
-            _ = await runtime.health()
+            _ = runtime.health()
             return HealthServer.Response(status: 200, contentType: PrometheusExposition.contentType, body: exposition.text())
         case "/":
             return HealthServer.Response(status: 200, body: "PeerBot: /healthz, /metrics\n")

@@ -2,7 +2,9 @@ import Foundation
 
 extension Bot {
     /// The outbox and ticket numbers of a health report, read in one snapshot.
-    func healthReport(adapters: [HealthReport.AdapterLine], outboxStuckAfter: TimeInterval) -> HealthReport {
+    /// Nonisolated: the health endpoint's thread reads the database directly,
+    /// so a busy bot (or a starved task pool) never delays the answer.
+    nonisolated func healthReport(adapters: [HealthReport.AdapterLine], outboxStuckAfter: TimeInterval) -> HealthReport {
         var report = HealthReport(adapters: adapters, outboxStuckAfter: outboxStuckAfter)
         let now = clock.now
         do {

@@ -132,7 +132,7 @@ public final class BotRuntime: Sendable {
 
     /// The health of every adapter, the outbox and the tickets; also updates
     /// the gauges and the adapters' counters in the metrics.
-    public func health() async -> HealthReport {
+    public func health() -> HealthReport {
         let lines = state.withLock { state -> [HealthReport.AdapterLine] in
             adapters.map { adapter in
                 var health = adapter.health
@@ -144,7 +144,7 @@ public final class BotRuntime: Sendable {
                 return HealthReport.AdapterLine(platform: adapter.platform, health: health)
             }
         }
-        var report = await bot.healthReport(adapters: lines, outboxStuckAfter: outboxStuckAfter)
+        var report = bot.healthReport(adapters: lines, outboxStuckAfter: outboxStuckAfter)
         report.stopping = state.withLock { $0.stopping }
         bot.metrics.recordGauges(report)
         return report

@@ -33,13 +33,6 @@ public struct OutboxClaimOwner: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(host):\(pid):\(nonce)" }
 
-    /// True when this owner is an earlier process with `current`'s host and pid:
-    /// a pid is unique among live processes, so it must have ended (in a
-    /// container every start is the same pid on the same host name).
-    public func isEarlierIncarnation(of current: OutboxClaimOwner) -> Bool {
-        host == current.host && pid == current.pid && nonce != current.nonce
-    }
-
     /// True when this owner is a process on this host that no longer exists.
     public var isGoneFromThisHost: Bool {
         guard host == ProcessInfo.processInfo.hostName else { return false }

@@ -68,7 +68,8 @@ public actor OutboxDispatcher {
             releaseClaimsOfGoneProcesses()
             releasedStaleClaims = true
         }
-        while true {
+        // A cancelled pass (a shutdown past its deadline) claims nothing more.
+        while !Task.isCancelled {
             let batch: [OutboxEntry]
             do {
                 let leaseNow = leaseClock.now
@@ -82,7 +83,7 @@ public actor OutboxDispatcher {
                 return
             }
             if batch.isEmpty { return }
-            for entry in batch { await deliver(entry) }
+            for entry in batch where !Task.isCancelled { await deliver(entry) }
         }
     }
 
@@ -96,9 +97,7 @@ public actor OutboxDispatcher {
     /// after their lease, so a restart delivers what the old process could not.
     private func releaseClaimsOfGoneProcesses() {
         record { transaction in
-            let gone = try transaction.outboxClaimOwners().filter {
-                OutboxClaimOwner($0).map { $0.isGoneFromThisHost || $0.isEarlierIncarnation(of: owner) } ?? false
-            }
+            let gone = try transaction.outboxClaimOwners().filter { OutboxClaimOwner($0)?.isGoneFromThisHost ?? false }
             if !gone.isEmpty {
                 try transaction.releaseOutboxClaims(of: gone)
                 logger.notice("released outbox claims of stopped processes", metadata: ["count": "\(gone.count)"])
@@ -132,6 +131,10 @@ public actor OutboxDispatcher {
                 record { try $0.markFailed(entry.id, error: reason, at: clock.now) }
                 metrics.actionFailed(platform: platform)
             }
+        } catch is CancellationError {
+            // A shutdown gave up waiting: not a failed attempt. The claim is released
+            // (`releaseOwnClaims`), so the next start delivers the entry at once.
+            logger.notice("delivery interrupted by shutdown; kept for the next start", metadata: ["platform": "\(platform)", "entry": "\(entry.id)"])
         } catch {
             let wait = backoff.delay(attempt: entry.attempts)
             logger.warning("delivery failed; will retry", metadata: ["platform": "\(platform)", "entry": "\(entry.id)", "reason": "\(error)"])
