@@ -3,10 +3,23 @@ SWIFT ?= swift
 CONFIG ?= config/peerbot.toml
 BIN := .build/debug/peerbot
 PEERS_VENV := Tests/Peers/.venv
+
+# `make install`: where things go (GNU conventions; DESTDIR is prepended for staging and packaging).
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/peerbot
+DOCDIR ?= $(PREFIX)/share/doc/peerbot
+SYSCONFDIR ?= /etc
+STATEDIR ?= /var/lib/peerbot
+# The health endpoint of the installed configuration.
+HEALTH_LISTEN ?= 127.0.0.1:9464
+# The binary `install-files` copies (`make install` builds it in release first).
+INSTALL_BIN ?= .build/release/peerbot
+INSTALL ?= install
 # Under sanitizers the transport's lock is a pthread mutex: TSan misreads Synchronization.Mutex on Linux.
 SANITIZE_FLAGS := -Xswiftc -DPEERBOT_PTHREAD_LOCK
 
-.PHONY: all deps peers build run console test sanitize bench clean
+.PHONY: all deps peers build release run console test sanitize bench install install-files uninstall clean
 
 all: build
 
@@ -24,6 +37,45 @@ $(PEERS_VENV)/.installed: Tests/Peers/requirements.txt
 
 build: deps
 	$(SWIFT) build --product peerbot
+
+release: deps
+	$(SWIFT) build -c release --product peerbot
+
+# Install the release binary, the help-line directory and crisis lists, the docs,
+# the systemd unit (as a template) and a configuration for a service
+# (absolute paths, console off, health on HEALTH_LISTEN). An existing
+# $(SYSCONFDIR)/peerbot/peerbot.toml is never overwritten: the new one is
+# written next to it as peerbot.toml.new. The configuration is 0644 (the
+# service's dynamic user must read it): secrets belong in peerbot.env, never
+# in it. See docs/admin-guide.md.
+install: release
+	$(MAKE) --no-print-directory install-files
+
+# The copying half of `install`, without a build (INSTALL_BIN names the binary).
+install-files:
+	@test -x "$(INSTALL_BIN)" || { echo "install: $(INSTALL_BIN) is missing; run make install (or make release)" >&2; exit 1; }
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/crisis $(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/peerbot
+	$(INSTALL) -m 0755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/peerbot
+	$(INSTALL) -m 0644 config/resources.toml config/RESOURCES.md $(DESTDIR)$(DATADIR)/
+	$(INSTALL) -m 0644 config/crisis/*.txt $(DESTDIR)$(DATADIR)/crisis/
+	$(INSTALL) -m 0644 deploy/peerbot.env.example $(DESTDIR)$(DATADIR)/
+	sed 's|/usr/local/bin/peerbot|$(BINDIR)/peerbot|g; s|/usr/local/share/doc/peerbot|$(DOCDIR)|g; s|/etc/peerbot|$(SYSCONFDIR)/peerbot|g' \
+	  deploy/peerbot.service > $(DESTDIR)$(DATADIR)/peerbot.service
+	chmod 0644 $(DESTDIR)$(DATADIR)/peerbot.service
+	$(INSTALL) -m 0644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+	deploy/render-config.sh $(STATEDIR) $(DATADIR) $(HEALTH_LISTEN) < config/peerbot.toml > $(DESTDIR)$(DATADIR)/peerbot.toml.example
+	chmod 0644 $(DESTDIR)$(DATADIR)/peerbot.toml.example
+	@if [ -e $(DESTDIR)$(SYSCONFDIR)/peerbot/peerbot.toml ]; then \
+	  $(INSTALL) -m 0644 $(DESTDIR)$(DATADIR)/peerbot.toml.example $(DESTDIR)$(SYSCONFDIR)/peerbot/peerbot.toml.new; \
+	  echo "install: kept $(DESTDIR)$(SYSCONFDIR)/peerbot/peerbot.toml; the new template is peerbot.toml.new"; \
+	else \
+	  $(INSTALL) -m 0644 $(DESTDIR)$(DATADIR)/peerbot.toml.example $(DESTDIR)$(SYSCONFDIR)/peerbot/peerbot.toml; \
+	fi
+
+# Removes what install-files put in place, except the configuration and the database.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/peerbot
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 # Start PeerBot with the shipped configuration (the console adapter: type lines such as `alice: !help`).
 run: build

@@ -70,7 +70,7 @@ struct BotAssembly {
             flushDeadline: .milliseconds(Int64(app.operations.flushDeadline * 1000)),
             outboxStuckAfter: app.operations.outboxStuckAfter)
         self.runtime = runtime
-        reloader = ConfigurationReloader(path: app.path, document: document, bot: bot, logger: logger)
+        reloader = ConfigurationReloader(path: app.path, document: document, app: app, bot: bot, logger: logger)
         hangup = reloader.installHangupHandler()
         shutdown = ShutdownSignals(runtime: runtime, logger: logger)
         if let address = app.operations.healthListen {

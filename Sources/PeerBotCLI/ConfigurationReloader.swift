@@ -6,21 +6,38 @@ import PeerBot
 /// Re-reads the configuration file on SIGHUP and swaps the bot's
 /// configuration and features (with the help-line directory and crisis
 /// phrase lists read anew) in one step. A file that does not load leaves
-/// the running configuration untouched. Logs which keys changed, never their values.
+/// the running configuration untouched. Logs which keys and which data files
+/// changed, never their values.
 actor ConfigurationReloader {
     private let path: String
     private let bot: Bot
     private var current: ConfigDocument
+    /// The help-line directory and crisis lists as last loaded, to tell which changed.
+    private var dataFiles: [String: Data]
     private let logger: Logger
 
     /// Sections read only at start: a change is reported, and waits for a restart.
-    static let restartOnlyPrefixes = ["storage.", "logging.", "console."]
+    static let restartOnlyPrefixes = [
+        "storage.", "logging.", "console.", "health.", "shutdown.", "discord.", "matrix.", "mastodon.",
+    ]
 
-    init(path: String, document: ConfigDocument, bot: Bot, logger: Logger) {
+    init(path: String, document: ConfigDocument, app: AppConfiguration, bot: Bot, logger: Logger) {
         self.path = path
         self.current = document
         self.bot = bot
         self.logger = logger
+        dataFiles = Self.read(Self.dataFilePaths(app))
+    }
+
+    /// The files a reload reads besides the configuration.
+    static func dataFilePaths(_ app: AppConfiguration) -> [String] {
+        [app.core.resources.directory] + (app.core.crisis.isEnabledSomewhere ? app.core.crisis.phraseFiles : [])
+    }
+
+    private static func read(_ paths: [String]) -> [String: Data] {
+        var contents: [String: Data] = [:]
+        for path in paths { contents[path] = FileManager.default.contents(atPath: path) ?? Data() }
+        return contents
     }
 
     /// Loads the file again and applies it; returns the keys that changed (nil when it failed).
@@ -36,9 +53,16 @@ actor ConfigurationReloader {
             try await bot.reload(configuration: app.core, features: features)
             let changed = document.changedKeys(since: current)
             current = document
+            let files = Self.read(Self.dataFilePaths(app))
+            let changedFiles = files.keys.filter { dataFiles[$0] != files[$0] }.sorted()
+            dataFiles = files
             logger.notice(
                 "configuration reloaded",
-                metadata: ["changed": "\(changed.isEmpty ? "nothing" : changed.joined(separator: ","))"])
+                metadata: [
+                    "changed": "\(changed.isEmpty ? "nothing" : changed.joined(separator: ","))",
+                    "files_changed": "\(changedFiles.isEmpty ? "none" : changedFiles.joined(separator: ","))",
+                    "services": "\(directory.entries.count)", "crisis_phrases": "\(matcher.phrases.count)",
+                ])
             let waiting = changed.filter { key in Self.restartOnlyPrefixes.contains { key.hasPrefix($0) } }
             if !waiting.isEmpty {
                 logger.warning(

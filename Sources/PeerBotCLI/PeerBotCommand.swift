@@ -1,3 +1,4 @@
+import Adapters
 import ArgumentParser
 
 /// `peerbot`: the command-line entry point.
@@ -8,7 +9,8 @@ struct PeerBotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "peerbot",
         abstract: "A self-hosted bot for peer-support spaces: check-ins, agreements, help lines, facilitator pages.",
-        version: "peerbot \(version)",
+        // The C libraries too: an admin reporting a problem pastes this.
+        version: "peerbot \(version)\nlibcurl: \(LibraryVersions.curl)\nlibwebsockets: \(LibraryVersions.websockets)",
         subcommands: [RunCommand.self, ConsoleCommand.self, CheckConfigCommand.self, ResourcesCommand.self, AuditCommand.self],
         defaultSubcommand: nil
     )

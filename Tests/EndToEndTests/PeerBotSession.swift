@@ -49,9 +49,22 @@ final class PeerBotSession {
         try wait(for: "\"\(text)\" in the log") { stderr.text.contains(text) }
     }
 
+    /// Everything logged so far.
+    var log: String { stderr.text }
+
     /// Sends a signal to the process.
     func signal(_ number: Int32) {
         kill(process.processIdentifier, number)
+    }
+
+    /// Waits for the process to exit by itself (after a signal), keeping stdin
+    /// open, and returns the status with everything printed.
+    func waitForExit() throws -> (status: Int32, stdout: [String], stderr: String) {
+        try wait(for: "the process to exit") { !process.isRunning }
+        try wait(for: "the end of output") { stdout.finished && stderr.finished }
+        let result = (process.terminationStatus, stdout.lines, stderr.text)
+        try input.fileHandleForWriting.close()
+        return result
     }
 
     /// Closes stdin, waits for the exit, and returns the status with everything printed.

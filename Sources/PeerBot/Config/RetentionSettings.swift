@@ -4,6 +4,10 @@ public struct RetentionSettings: Sendable {
     public var checkinsDays = 90
     /// Resolved or withdrawn tickets (and their audit events) older than this many days are deleted. Default 365.
     public var ticketsDays = 365
+    /// Bookkeeping older than this many days is deleted: finished jobs and
+    /// delivered outbox entries (ids and times), seen platform events, reminder
+    /// and crisis-offer times (each kept at least as long as its cooldown). Default 30.
+    public var recordsDays = 30
 
     public init() {}
 
@@ -11,5 +15,6 @@ public struct RetentionSettings: Sendable {
         self.init()
         checkinsDays = try reader.int("retention.checkins_days", default: checkinsDays, range: 1...3650)
         ticketsDays = try reader.int("retention.tickets_days", default: ticketsDays, range: 1...3650)
+        recordsDays = try reader.int("retention.records_days", default: recordsDays, range: 1...3650)
     }
 }

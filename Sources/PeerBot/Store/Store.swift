@@ -16,7 +16,7 @@ public protocol Store: Sendable {
 public protocol StoreTransaction:
     MemberRecords, OutboxRecords, JobRecords, CursorRecords, SeenEventRecords,
     CheckinRecords, AgreementRecords, BoundaryRecords,
-    TicketRecords, AuditRecords, RotaRecords, MemberDataRecords
+    TicketRecords, AuditRecords, RotaRecords, MemberDataRecords, HousekeepingRecords
 {}
 
 /// Errors raised by stores.

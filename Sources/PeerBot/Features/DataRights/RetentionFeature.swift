@@ -26,8 +26,17 @@ public struct RetentionFeature: Feature {
         for case let feature as any RetentionPurging in features {
             purged += try feature.purgeExpired(retention: context.configuration.retention, context: context)
         }
+        purged += try purgeCoreRecords(context: context)
         logger.info("retention sweep", metadata: ["purged": "\(purged)"])
         try schedule(at: context.now.addingTimeInterval(86_400), context: context)
+    }
+
+    /// The core's own bookkeeping older than `retention.records_days`: finished
+    /// jobs, delivered or failed outbox entries, seen platform events.
+    func purgeCoreRecords(context: BotContext) throws -> Int {
+        let cutoff = context.now.addingTimeInterval(-Double(context.configuration.retention.recordsDays) * 86_400)
+        try context.store.pruneSeenEvents(before: cutoff)
+        return try context.store.deleteFinishedJobs(dueBefore: cutoff) + context.store.deleteFinishedOutboxEntries(before: cutoff)
     }
 
     private func schedule(at instant: Date, context: BotContext) throws {
