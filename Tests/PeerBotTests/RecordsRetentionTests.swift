@@ -19,15 +19,18 @@ import Testing
         await harness.say("dana", "!boundary set listening only")
         await harness.say("dana", "!boundary remind on")
         await harness.post("erin", "@dana try yoga", mentioning: ["dana"])  // erin is shown dana's boundary
+        await harness.dm("fay", "!checkin")  // a question whose answer window closes unanswered
         let store = harness.store
         #expect(try Self.count("topic_reminder", in: store) == 1)
         #expect(try Self.count("boundary_reminder", in: store) == 1)
         #expect(try Self.count("member_setting", "name = 'crisis_offer_at'", in: store) == 1)
+        #expect(try Self.count("member_setting", "name = 'checkin_awaiting_until'", in: store) == 1)
         let delivered = try Self.count("outbox", "state = 'delivered'", in: store)
         #expect(delivered > 0)
 
         _ = await harness.advance(by: 29 * 86_400)
         #expect(try Self.count("topic_reminder", in: store) == 1)
+        #expect(try Self.count("member_setting", "name = 'checkin_awaiting_until'", in: store) == 0)
         #expect(try Self.count("outbox", "state = 'delivered'", in: store) >= delivered)
         #expect(try Self.count("job", "state = 'done'", in: store) >= 29)  // the daily sweeps
 

@@ -1,9 +1,11 @@
 import Foundation
 
 extension CheckinsFeature: RetentionPurging {
-    /// Check-ins older than `retention.checkins_days` are deleted by the daily sweep.
+    /// Check-ins older than `retention.checkins_days` are deleted by the daily
+    /// sweep, and so is the mark of a check-in question whose answer window closed unanswered.
     public func purgeExpired(retention: RetentionSettings, context: BotContext) throws -> Int {
         let cutoff = context.now.addingTimeInterval(-Double(retention.checkinsDays) * 86_400)
         return try context.store.deleteCheckins(before: cutoff)
+            + context.store.deleteTimeSettings(.checkinAwaitingUntil, before: context.now)
     }
 }
