@@ -64,6 +64,12 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["PeerBotCLI", "PeerBot"]
         ),
+        // The Matrix adapter: pure parts, and end to end against a real Synapse (Tests/Peers/synapse.sh).
+        .testTarget(
+            name: "MatrixTests",
+            dependencies: ["Adapters", "PeerBot", "PeerBotCLI", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
