@@ -25,8 +25,9 @@ public protocol ChatAdapter: Sendable {
     /// event is read (the console, so its transcript reads in order).
     var processesInLockstep: Bool { get }
 
-    /// Called by the runtime, for lockstep adapters, when an event and the
-    /// outbox entries it produced have been handled.
+    /// Called by the runtime when an event has been handled: the records and
+    /// outbox entries it produced are committed. For lockstep adapters those
+    /// entries have also been delivered. Events are reported in the order yielded.
     func didProcess(_ event: InboundEvent) async
 }
 

@@ -53,7 +53,9 @@ public final class BotRuntime: Sendable {
                     let lockstep = adapter.processesInLockstep
                     for await event in adapter.events() {
                         await process(event, lockstep: lockstep)
-                        if lockstep { await adapter.didProcess(event) }
+                        // Every adapter hears when an event is handled, so one that
+                        // replays after a crash (a sync position) advances only then.
+                        await adapter.didProcess(event)
                     }
                 }
             }
