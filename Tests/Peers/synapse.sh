@@ -37,6 +37,17 @@ install() {
     "$VENV/bin/pip" install -q "matrix-synapse==$SYNAPSE_VERSION" || die "pip could not install matrix-synapse"
 }
 
+# Background children must not keep the caller's descriptors: the Swift tests'
+# Process notices that this script ended only when every copy of its child-end
+# socket is closed, so a homeserver holding one would hang the caller.
+close_inherited_fds() {
+    local fd
+    for fd in /proc/$BASHPID/fd/*; do
+        fd=${fd##*/}
+        if [ "$fd" -gt 2 ] 2>/dev/null; then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+}
+
 pid_of() { cat "$1/synapse.pid" 2>/dev/null || true; }
 running() { local p; p=$(pid_of "$1"); [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
 base_url() { echo "http://127.0.0.1:$(cat "$1/port")"; }
@@ -73,6 +84,7 @@ registration_shared_secret: "$SECRET"
 macaroon_secret_key: "peerbot-test-macaroon-$RANDOM$RANDOM"
 form_secret: "peerbot-test-form-$RANDOM$RANDOM"
 report_stats: false
+bcrypt_rounds: 4
 enable_registration: false
 enable_metrics: false
 trusted_key_servers: []
@@ -126,15 +138,17 @@ import os; os.replace(out + ".tmp", out)
 EOF
 }
 
-# Stops the server when process $2 ends (the test run), so a crashed or
-# interrupted test never leaves a homeserver behind.
+# Stops the server when process $2 ends (the test run) and removes DIR, so a
+# crashed or interrupted test run never leaves a homeserver or its data behind.
 watch_owner() {
     local dir=$1 owner=$2
     [ -f "$dir/watcher.pid" ] && kill -0 "$(cat "$dir/watcher.pid")" 2>/dev/null && return 0
     (
+        close_inherited_fds
         trap '' HUP
         while kill -0 "$owner" 2>/dev/null; do sleep 1; done
         "$HERE/synapse.sh" stop "$dir" >/dev/null 2>&1 || true
+        rm -rf "$dir"
     ) </dev/null >/dev/null 2>&1 &
     echo $! > "$dir/watcher.pid"
 }
@@ -148,8 +162,9 @@ start() {
         log "already running (pid $(pid_of "$dir"))"
     else
         local t0=$SECONDS
-        (cd "$dir" && { nohup "$PY" -m synapse.app.homeserver -c homeserver.yaml \
-            >>"$dir/stdout.log" 2>&1 </dev/null & echo $! > "$dir/synapse.pid"; })
+        (close_inherited_fds; cd "$dir" && exec nohup "$PY" -m synapse.app.homeserver -c homeserver.yaml \
+            >>"$dir/stdout.log" 2>&1 </dev/null) &
+        echo $! > "$dir/synapse.pid"
         for _ in $(seq 480); do
             healthy "$dir" && break
             running "$dir" || { tail -20 "$dir/stdout.log" "$dir/homeserver.log" >&2 2>/dev/null; die "Synapse exited during start (see $dir)"; }

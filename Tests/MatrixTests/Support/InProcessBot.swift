@@ -1,0 +1,61 @@
+import Foundation
+import Logging
+import PeerBot
+@testable import Adapters
+
+/// PeerBot in the test process: the real core, SQLite on disk and the real
+/// Matrix adapter, for tests that need to look inside (deliveries, logs).
+final class InProcessBot: Sendable {
+    let adapter: MatrixAdapter
+    let store: SQLiteStore
+    let runtime: BotRuntime
+    let log = CapturedLog()
+    private let task = Locked<Task<Void, Never>?>(nil)
+
+    static let repositoryRoot = SynapseHomeserver.repositoryRoot
+
+    init(matrix: MatrixConfiguration, http: any MatrixHTTP, databasePath: String? = nil) throws {
+        let path = databasePath
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("peerbot-matrix-\(UUID().uuidString).sqlite").path
+        store = try SQLiteStore(path: path)
+        var core = BotConfiguration()
+        core.resources.directory = Self.repositoryRoot.appendingPathComponent("config/resources.toml").path
+        let directory = try ResourceDirectory.load(path: core.resources.directory)
+        let clock = SystemWallClock()
+        let bot = try Bot(
+            configuration: core, store: store, clock: clock, features: StandardFeatures.make(configuration: core, directory: directory),
+            logger: log.logger("peerbot.core"))
+        adapter = MatrixAdapter(configuration: matrix, store: store, http: http, logger: log.logger("peerbot.matrix"))
+        runtime = BotRuntime(
+            bot: bot, dispatcher: OutboxDispatcher(store: store, clock: clock, logger: log.logger("peerbot.outbox")), clock: clock,
+            adapters: [adapter], tick: .milliseconds(200), logger: log.logger("peerbot.runtime"))
+    }
+
+    /// Starts the runtime in the background.
+    func start() {
+        let runtime = runtime
+        task.update { $0 = Task { await runtime.run() } }
+    }
+
+    /// Stops the adapter and waits for the runtime to finish.
+    func stop() async {
+        await runtime.stop()
+        await task.value?.value
+    }
+
+    /// A Matrix section for `account` on the test homeserver.
+    static func configuration(
+        for account: SynapseHomeserver.Account, baseURL: URL, rooms: [String] = [], autoJoinFrom: [String] = ["localhost"]
+    ) -> MatrixConfiguration {
+        var configuration = MatrixConfiguration()
+        configuration.enabled = true
+        configuration.homeserver = baseURL
+        configuration.userID = account.userID
+        configuration.credentials = .accessToken(account.token)
+        configuration.rooms = rooms
+        configuration.autoJoinFrom = autoJoinFrom
+        configuration.syncTimeout = 5
+        configuration.maxBackoff = 2
+        return configuration
+    }
+}
