@@ -23,7 +23,7 @@ final class InProcessBot: Sendable {
         let directory = try ResourceDirectory.load(path: core.resources.directory)
         let clock = SystemWallClock()
         let bot = try Bot(
-            configuration: core, store: store, clock: clock, features: StandardFeatures.make(configuration: core, directory: directory),
+            configuration: core, store: store, clock: clock, features: StandardFeatures.make(configuration: core, directory: directory, crisisMatcher: CrisisMatcher(phrases: [])),
             logger: log.logger("peerbot.core"))
         adapter = MatrixAdapter(configuration: matrix, store: store, http: http, logger: log.logger("peerbot.matrix"))
         runtime = BotRuntime(
@@ -41,21 +41,5 @@ final class InProcessBot: Sendable {
     func stop() async {
         await runtime.stop()
         await task.value?.value
-    }
-
-    /// A Matrix section for `account` on the test homeserver.
-    static func configuration(
-        for account: SynapseHomeserver.Account, baseURL: URL, rooms: [String] = [], autoJoinFrom: [String] = ["localhost"]
-    ) -> MatrixConfiguration {
-        var configuration = MatrixConfiguration()
-        configuration.enabled = true
-        configuration.homeserver = baseURL
-        configuration.userID = account.userID
-        configuration.credentials = .accessToken(account.token)
-        configuration.rooms = rooms
-        configuration.autoJoinFrom = autoJoinFrom
-        configuration.syncTimeout = 5
-        configuration.maxBackoff = 2
-        return configuration
     }
 }

@@ -51,11 +51,11 @@ actor MatrixTestClient {
         "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
     }
 
-    /// Sets this user's own message rate limit (admin API; this client must be a server admin).
-    func overrideRateLimit(of user: String, messagesPerSecond: Double, burstCount: Int) async throws {
+    /// Sets a user's message rate limit (admin API, whole numbers; this client must be a server admin).
+    func overrideRateLimit(of user: String, messagesPerSecond: Int, burstCount: Int) async throws {
         _ = try await request(
             "POST", "/_synapse/admin/v1/users/\(Self.escape(user))/override_ratelimit",
-            ["messages_per_second": .number(messagesPerSecond), "burst_count": .number(Double(burstCount))])
+            ["messages_per_second": .number(Double(messagesPerSecond)), "burst_count": .number(Double(burstCount))])
     }
 
     // MARK: Rooms
@@ -146,11 +146,22 @@ actor MatrixTestClient {
         func messages(in room: String, from sender: String) -> [MatrixJSON] {
             (timelines[room] ?? []).filter { $0["type"]?.string == "m.room.message" && $0["sender"]?.string == sender }
         }
+
+        /// The latest membership of `user` in `room` seen in its timeline.
+        func membership(of user: String, in room: String) -> String? {
+            (timelines[room] ?? []).last { $0["type"]?.string == "m.room.member" && $0["state_key"]?.string == user }?["content"]?["membership"]?.string
+        }
+    }
+
+    /// Waits until `user` has joined `room`.
+    func waitForJoin(of user: String, in room: String, seconds: Double = 60) async throws {
+        _ = try await waitFor("\(user) to join \(room)", seconds: seconds) { $0.membership(of: user, in: room) == "join" ? true : nil }
     }
 
     var seen: Seen { Seen(userID: userID, timelines: timelines, invites: invites) }
 
     /// Waits (syncing) until `found` returns a value; fails after `seconds`.
+    @discardableResult
     func waitFor<T: Sendable>(_ what: String, seconds: Double = 60, _ found: (Seen) -> T?) async throws -> T {
         let deadline = Date().addingTimeInterval(seconds)
         while true {
