@@ -52,6 +52,14 @@ struct BotAssembly {
                 print("PeerBot console. Type lines like \"alice: \(app.core.bot.commandPrefix)help\"; Ctrl-D to quit.")
             }
         }
+        if app.matrix.enabled && !consoleOnly {
+            do {
+                let http = try HTTPClient(logger: Logger(label: "peerbot.http"))
+                adapters.append(MatrixAdapter(configuration: app.matrix, store: store, http: http))
+            } catch {
+                Self.fail("cannot start the HTTP client for Matrix: \(error)")
+            }
+        }
         let dispatcher = OutboxDispatcher(store: store, clock: clock)
         runtime = BotRuntime(bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters)
         reloader = ConfigurationReloader(path: app.path, document: document, bot: bot, logger: logger)
@@ -70,7 +78,9 @@ struct BotAssembly {
         return CrisisMatcher(phrases: try CrisisPhraseList.load(files: settings.phraseFiles).phrases)
     }
 
-    func run() async {
+    /// Runs until every adapter has stopped; returns the platforms whose adapter failed.
+    @discardableResult
+    func run() async -> [Platform] {
         await runtime.run()
     }
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import Adapters
 import PeerBot
 
-/// `peerbot run`: starts every adapter the configuration enables.
+/// `peerbot run`: starts every adapter the configuration enables. Exits 1 when
+/// an adapter stopped on an error retrying cannot fix.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Run PeerBot with the adapters the configuration enables.")
@@ -15,6 +16,8 @@ struct RunCommand: AsyncParsableCommand {
             BotAssembly.fail("\(app.path): no adapter is enabled (set console.enabled = true, or configure a platform)")
         }
         let assembly = try BotAssembly(app: app, document: document, virtualStart: nil, consoleOnly: false)
-        await assembly.run()
+        let failed = await assembly.run()
+        // The adapter has logged why (and how to fix it); the exit status tells the service manager.
+        if !failed.isEmpty { throw ExitCode(1) }
     }
 }

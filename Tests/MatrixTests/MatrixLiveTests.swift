@@ -3,22 +3,10 @@ import PeerBot
 import Testing
 @testable import Adapters
 
-/// The Matrix adapter in this process against a real Synapse on loopback.
-/// Serialized with the other live suites' homeserver use: one test restarts it.
+/// The Matrix adapter against a real Synapse on loopback: here in this
+/// process, and through `peerbot run` (MatrixLiveTests+PeerBotRun). One
+/// suite, run serially: the homeserver is shared and one test restarts it.
 @Suite(.serialized) struct MatrixLiveTests {
-    @Test func answersResourcesWithANoticeInTheRoom() async throws {
-        let world = try await MatrixWorld.make()
-        let room = try await world.member.createRoom(name: "general", invite: [world.bot.userID])
-        let bot = try InProcessBot(matrix: world.configuration(), http: world.http)
-        bot.start()
-        try await world.member.waitForJoin(of: world.bot.userID, in: room)
-        try await world.member.send("!resources crisis US", to: room)
-        let reply = try await world.member.waitForMessage(in: room, from: world.bot.userID) { $0.body.contains("988") }
-        #expect(reply["content"]?["msgtype"] == "m.notice")
-        await bot.stop()
-        #expect(!bot.log.all.contains { $0.contains(world.bot.token) })
-    }
-
     @Test func aRetriedDeliveryNeverPostsTwice() async throws {
         let world = try await MatrixWorld.make()
         let room = try await world.member.createRoom(name: "general", invite: [world.bot.userID])
@@ -121,20 +109,6 @@ import Testing
         await bot.stop()
     }
 
-    @Test func aRevokedTokenStopsWithOneClearLine() async throws {
-        let world = try await MatrixWorld.make()
-        var configuration = world.configuration()
-        configuration.credentials = .accessToken("syt_revoked_token_for_test")
-        let bot = try InProcessBot(matrix: configuration, http: world.http)
-        await #expect(throws: MatrixStopReason.unknownToken(userID: world.bot.userID, errcode: "M_UNKNOWN_TOKEN")) {
-            try await bot.adapter.run()
-        }
-        let lines = bot.log.all.filter { $0.hasPrefix("critical") }
-        #expect(lines.count == 1)
-        #expect(lines.first?.contains("M_UNKNOWN_TOKEN") == true && lines.first?.contains("matrix.access_token") == true)
-        #expect(!bot.log.all.contains { $0.contains("syt_revoked_token_for_test") })
-    }
-
     @Test func missedCommandsAreAnsweredOnceAfterAGapLongerThanABatch() async throws {
         let world = try await MatrixWorld.make()
         let room = try await world.member.createRoom(name: "general", invite: [world.bot.userID])
@@ -158,5 +132,45 @@ import Testing
         #expect(replies[1].contains("GB") && replies[2].contains("CA"))
         #expect(second.log.all.contains { $0.contains("filled a gap") })
         await second.stop()
+    }
+
+    @Test func aBatchCutShortByACrashIsReplayedSkippingWhatWasHandled() async throws {
+        let world = try await MatrixWorld.make()
+        let room = try await world.member.createRoom(name: "general", invite: [world.bot.userID])
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("peerbot-replay-\(UUID().uuidString).sqlite").path
+        let first = try InProcessBot(matrix: world.configuration(), http: world.http, databasePath: database)
+        first.start()
+        try await world.member.waitForJoin(of: world.bot.userID, in: room)
+        await first.stop()
+        let regions = ["US", "GB", "CA", "AU"]
+        for region in regions { try await world.member.send("!resources crisis \(region)", to: room) }
+
+        // The next run gets the four in one batch, handles two, and dies before the
+        // rest: its sync position is not stored, so the batch comes again.
+        let cut = try InProcessBot(matrix: world.configuration(), http: world.http, databasePath: database)
+        let running = Task { try await cut.adapter.run() }
+        var handled = 0
+        for await event in cut.adapter.events() {
+            guard case .message = event else { continue }
+            await cut.bot.handle(event)
+            await cut.adapter.didProcess(event)
+            handled += 1
+            if handled == 2 { break }
+        }
+        await cut.adapter.stop()
+        _ = await running.result
+
+        let last = try InProcessBot(matrix: world.configuration(), http: world.http, databasePath: database)
+        last.start()
+        for region in regions {
+            _ = try await world.member.waitForMessage(in: room, from: world.bot.userID, where: MatrixLiveTests.answers(region))
+        }
+        try await world.member.send("!resources crisis NZ", to: room)
+        _ = try await world.member.waitForMessage(in: room, from: world.bot.userID, where: MatrixLiveTests.answers("NZ"))
+        let replies = await world.member.messages(in: room, from: world.bot.userID)
+        #expect(replies.count == 5)
+        for region in regions { #expect(replies.filter(MatrixLiveTests.answers(region)).count == 1, "answers for \(region)") }
+        #expect(last.log.all.contains { $0.contains("skipped events handled before a restart") && $0.contains("count=2") })
+        await last.stop()
     }
 }

@@ -7,7 +7,9 @@ extension MatrixAdapter {
     /// gets the first event's id back instead of a second message.
     public func perform(_ action: OutboundAction, idempotencyKey: String) async throws -> DeliveryReceipt {
         guard action.platform == .matrix else { throw DeliveryError.permanent("not a Matrix action") }
-        guard let session = await gate.session(waitingUpTo: 5) else {
+        // The runtime delivers what a previous run left before it starts the adapters:
+        // those entries wait a moment; during sign-in a delivery waits for it briefly.
+        guard let session = await gate.session(waitingUpTo: isStarted ? 5 : 0) else {
             throw DeliveryError.transient("not signed in to the homeserver yet", retryAfter: 2)
         }
         do {

@@ -27,6 +27,9 @@ public final class MatrixAdapter: ChatAdapter {
         var stopped = false
     }
 
+    /// True once `run()` has begun (sign-in may still be under way).
+    var isStarted: Bool { control.withLock { $0.task != nil && !$0.stopped } }
+
     /// - Parameters:
     ///   - configuration: an enabled, validated `[matrix]` section.
     ///   - store: where the sync position, handled events and DM rooms are kept.

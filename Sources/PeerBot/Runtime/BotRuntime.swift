@@ -25,8 +25,10 @@ public final class BotRuntime: Sendable {
     }
 
     /// Runs until every adapter's event stream has finished (end of console
-    /// input, or `stop()`), then delivers what is due and returns.
-    public func run() async {
+    /// input, or `stop()`), then delivers what is due and returns the
+    /// platforms whose adapter stopped with an error (a rejected token…).
+    @discardableResult
+    public func run() async -> [Platform] {
         for adapter in adapters { await dispatcher.register(adapter) }
         await bot.prepare()
         await bot.runDueJobs()
@@ -41,13 +43,15 @@ public final class BotRuntime: Sendable {
                     await dispatcher.drain()
                 }
             }
-        await withTaskGroup(of: Void.self) { group in
+        let failed = await withTaskGroup(of: Platform?.self) { group in
             for adapter in adapters {
                 group.addTask { [self] in
                     do {
                         try await adapter.run()
+                        return nil
                     } catch {
                         logger.error("adapter stopped", metadata: ["platform": "\(adapter.platform)", "error": "\(error)"])
+                        return adapter.platform
                     }
                 }
                 group.addTask { [self] in
@@ -58,14 +62,19 @@ public final class BotRuntime: Sendable {
                         // replays after a crash (a sync position) advances only then.
                         await adapter.didProcess(event)
                     }
+                    return nil
                 }
             }
+            var failed: [Platform] = []
+            for await platform in group { if let platform { failed.append(platform) } }
+            return failed
         }
         ticker?.cancel()
         await bot.runDueJobs()
         await dispatcher.drain()
         let pending = await bot.outboxDepth()
         logger.info("stopped", metadata: ["outbox_pending": "\(pending)"])
+        return failed
     }
 
     /// Asks every adapter to stop; `run()` then returns.

@@ -9,6 +9,7 @@ final class InProcessBot: Sendable {
     let adapter: MatrixAdapter
     let store: SQLiteStore
     let runtime: BotRuntime
+    let bot: Bot
     let log = CapturedLog()
     private let task = Locked<Task<Void, Never>?>(nil)
 
@@ -22,7 +23,7 @@ final class InProcessBot: Sendable {
         core.resources.directory = Self.repositoryRoot.appendingPathComponent("config/resources.toml").path
         let directory = try ResourceDirectory.load(path: core.resources.directory)
         let clock = SystemWallClock()
-        let bot = try Bot(
+        bot = try Bot(
             configuration: core, store: store, clock: clock, features: StandardFeatures.make(configuration: core, directory: directory, crisisMatcher: CrisisMatcher(phrases: [])),
             logger: log.logger("peerbot.core"))
         adapter = MatrixAdapter(configuration: matrix, store: store, http: http, logger: log.logger("peerbot.matrix"))

@@ -122,7 +122,8 @@ actor MatrixTestClient {
 
     /// One `/sync`; records timelines and invites.
     func sync(timeout: Int = 1000) async throws {
-        var path = "/_matrix/client/v3/sync?timeout=\(timeout)"
+        // A generous timeline limit, so a burst between two syncs is never cut short (`limited`).
+        var path = "/_matrix/client/v3/sync?timeout=\(timeout)&filter=\(Self.escape(#"{"room":{"timeline":{"limit":1000}}}"#))"
         if let since { path += "&since=\(Self.escape(since))" }
         let answer = try await request("GET", path, nil, timeout: TimeInterval(timeout) / 1000 + 30)
         for (room, joined) in answer["rooms"]?["join"]?.object ?? [:] {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 @testable import Adapters
 
 /// The shared homeserver, its admin, and fresh users for one test (tests
@@ -12,7 +13,7 @@ struct MatrixWorld: Sendable {
     var facilitator: MatrixTestClient
 
     static func make() async throws -> MatrixWorld {
-        let http: any MatrixHTTP = TemporaryURLSessionHTTP()
+        let http: any MatrixHTTP = try HTTPClient(configuration: HTTPClientConfiguration(), logger: Logger(label: "test.http"))
         let accounts = try await SynapseHomeserver.shared.start()
         let admin = MatrixTestClient(userID: accounts.admin.userID, token: accounts.admin.token, baseURL: accounts.baseURL, http: http)
         return MatrixWorld(
