@@ -81,4 +81,28 @@ import Testing
             }
         }
     }
+
+    @Test func pagesGoToTheFacilitatorsRoomAndMentionTheListedFacilitators() throws {
+        let toml = Self.minimal + """
+            facilitators = ["@sam:example.org"]
+            admins = ["@ada:example.org"]
+            facilitators_room = "!facilitators"
+            [console]
+            enabled = false
+            """
+        let app = try AppConfiguration(document: try ConfigDocument.parse(toml, path: "p.toml"), environment: ["MATRIX_TOKEN": "t"])
+        #expect(app.enabledAdapters == ["matrix"])
+        #expect(app.core.escalation.destination == EscalationDestination(platform: .matrix, channelID: "!facilitators"))
+        #expect(app.core.escalation.facilitators.contains("matrix:@sam:example.org"))
+        #expect(app.core.escalation.backup.contains("matrix:@ada:example.org"))
+        #expect(app.warnings.isEmpty)
+    }
+
+    @Test func theShippedConfigurationKeepsMatrixOffWithoutWarnings() throws {
+        let path = SynapseHomeserver.repositoryRoot.appendingPathComponent("config/peerbot.toml").path
+        let app = try AppConfiguration.load(path: path, environment: [:])
+        #expect(!app.matrix.enabled)
+        #expect(app.warnings.isEmpty)
+        #expect(app.enabledAdapters == ["console"])
+    }
 }

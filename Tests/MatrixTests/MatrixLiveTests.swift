@@ -6,7 +6,7 @@ import Testing
 /// The Matrix adapter against a real Synapse on loopback: here in this
 /// process, and through `peerbot run` (MatrixLiveTests+PeerBotRun). One
 /// suite, run serially: the homeserver is shared and one test restarts it.
-@Suite(.serialized) struct MatrixLiveTests {
+@Suite(.serialized, .timeLimit(.minutes(3))) struct MatrixLiveTests {
     @Test func aRetriedDeliveryNeverPostsTwice() async throws {
         let world = try await MatrixWorld.make()
         let room = try await world.member.createRoom(name: "general", invite: [world.bot.userID])
@@ -28,6 +28,7 @@ import Testing
         let world = try await MatrixWorld.make()
         let bot = try InProcessBot(matrix: world.configuration(), http: world.http)
         bot.start()
+        try await bot.waitUntilSignedIn()
         let member = MemberRef(platform: .matrix, id: world.member.userID)
         _ = try await bot.adapter.perform(.replyPrivately(member: member, text: "first, privately", origin: nil), idempotencyKey: "pb-dm-1")
         let dm = try await world.member.acceptInvite(from: world.bot.userID)

@@ -115,7 +115,7 @@ final class MatrixSyncLoop {
             logger.info("skipped events handled before a restart", metadata: ["count": "\(batch.count - fresh.count)"])
         }
         for item in fresh {
-            await adapter.tracker.expect(item.eventID)
+            guard await adapter.tracker.expect(item.eventID) else { break }
             adapter.continuation.yield(item.event)
         }
         await adapter.tracker.waitUntilIdle()

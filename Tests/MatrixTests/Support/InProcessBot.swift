@@ -38,9 +38,23 @@ final class InProcessBot: Sendable {
         task.update { $0 = Task { await runtime.run() } }
     }
 
+    /// Waits until the adapter has signed in (deliveries before that are refused as transient).
+    func waitUntilSignedIn(seconds: Double = 60) async throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !log.all.contains(where: { $0.contains("signed in") }) {
+            guard Date() < deadline else { throw NotSignedIn(seconds: seconds) }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     /// Stops the adapter and waits for the runtime to finish.
     func stop() async {
         await runtime.stop()
         await task.value?.value
+    }
+
+    struct NotSignedIn: Error, CustomStringConvertible {
+        var seconds: Double
+        var description: String { "the Matrix adapter did not sign in within \(Int(seconds)) s" }
     }
 }
