@@ -83,8 +83,11 @@ final class MatrixSyncLoop {
         }
     }
 
+    /// The first failure of a run is a warning, repeats are debug (the backoff
+    /// already spaces them); a 4xx is an error every time: it will not heal by itself.
     private func logFailure(_ error: any Error) {
-        let level: Logger.Level = state.consecutiveFailures == 0 ? .warning : .debug
+        let rejected = if case MatrixFailure.rejected = error { true } else { false }
+        let level: Logger.Level = rejected ? .error : state.consecutiveFailures == 0 ? .warning : .debug
         logger.log(level: level, "sync failed; retrying with backoff", metadata: ["reason": "\(error)", "failures": "\(state.consecutiveFailures + 1)"])
     }
 
