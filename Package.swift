@@ -61,6 +61,11 @@ let package = Package(
             dependencies: ["Adapters", "PeerBot"]
         ),
         .testTarget(
+            name: "DiscordTests",
+            dependencies: ["Adapters", "PeerBot"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["PeerBotCLI", "PeerBot"]
         ),
