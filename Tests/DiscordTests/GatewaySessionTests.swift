@@ -134,10 +134,11 @@ import Testing
         #expect(delays.allSatisfy { $0 <= .seconds(60) }, "capped at the backoff ceiling")
     }
 
-    @Test func stopRequestedClosesNormallyAndIgnoresEverythingAfter() {
+    @Test func stopRequestedKeepsTheSessionResumableAndIgnoresEverythingAfter() {
         var harness = SessionHarness()
-        harness.establish()
-        #expect(harness.feed(.stopRequested) == [.close(code: 1000), .stop(.requested)])
+        harness.establish(sessionID: "keep", sequence: 3)
+        #expect(harness.feed(.stopRequested) == [.close(code: 4900), .stop(.requested)])
+        #expect(harness.session.snapshot?.sessionID == "keep", "saved for the next run")
         #expect(harness.session.phase == .stopped)
         #expect(harness.feed(.closed(code: 4000)) == [])
         #expect(harness.feed(.timerFired) == [])

@@ -2,8 +2,9 @@
 """A loopback fake of Discord for PeerBot's Discord adapter tests.
 
 Serves the gateway (WebSocket, v10 JSON) and the REST API (HTTP, under
-/api/v10) on 127.0.0.1, each on a free port, and prints "GATEWAY <ws port>"
-then "PORT <http port>". Exits when stdin closes (the test process ended).
+/api/v10) on 127.0.0.1, each on a free port, and prints "PORT <http port>"
+(GET /_test/info gives the gateway's port). Exits when stdin closes (the
+test process ended).
 
 It behaves as Discord's documentation describes: Hello with a heartbeat
 interval, ACKs, READY with session_id and resume_gateway_url (a different
@@ -17,6 +18,7 @@ acknowledged), webhook follow-ups and edits, command bulk overwrite, gateway/bot
 Every request and gateway payload is recorded.
 
 Test control endpoints (HTTP, not part of Discord's API):
+  GET  /_test/info                {"gateway_port": n}
   GET  /_test/log                 everything recorded, in order
   POST /_test/dispatch {t, d}     send a dispatch to the live session (kept for replay if disconnected)
   POST /_test/op {op, d}          send a raw opcode (1, 7, 9) to the open connection
@@ -330,6 +332,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def control(self, path, raw):
         body = json.loads(raw) if raw else {}
+        if path == "/_test/info":
+            return self.reply(200, {"gateway_port": WS_PORT})
         if path == "/_test/log":
             with LOCK:
                 return self.reply(200, {"records": STATE["records"]})
@@ -370,7 +374,6 @@ async def main():
         WS_PORT = server.sockets[0].getsockname()[1]
         http = Server(("127.0.0.1", 0), Handler)
         threading.Thread(target=http.serve_forever, daemon=True).start()
-        print(f"GATEWAY {WS_PORT}", flush=True)
         print(f"PORT {http.server_address[1]}", flush=True)
         threading.Thread(target=watch_stdin, daemon=True).start()
         await asyncio.get_running_loop().create_future()

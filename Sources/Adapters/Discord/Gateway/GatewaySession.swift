@@ -129,10 +129,13 @@ public struct GatewaySession: Sendable {
         case .timerFired:
             return timerFired(now: now)
         case .stopRequested:
+            // Closing with a non-1000 code keeps the session resumable, so a
+            // restart within minutes resumes and replays what it missed
+            // (gateway.mdx "Initiating a Disconnect").
             let wasConnected = isConnected
             clearConnectionState()
             phase = .stopped
-            return (wasConnected ? [.close(code: 1000)] : []) + [.stop(.requested)]
+            return (wasConnected ? [.close(code: settings.resumableCloseCode)] : []) + [.stop(.requested)]
         }
     }
 
