@@ -235,6 +235,13 @@ class Handler(BaseHTTPRequestHandler):
     do_POST = do_PUT = do_PATCH = do_DELETE = do_GET
 
     def reply(self, status, body=None, headers=()):
+        # Recorded before the response is written, so a client that got its
+        # answer always finds its request in the log.
+        entry = getattr(self, "entry", None)
+        if entry is not None:
+            entry["status"] = status
+            record(entry)
+            self.entry = None
         data = b"" if body is None else json.dumps(body).encode()
         self.send_response(status)
         if body is not None:
@@ -260,17 +267,22 @@ class Handler(BaseHTTPRequestHandler):
                  "body": raw.decode("utf-8", "replace") if raw else None,
                  "authorized": self.headers.get("Authorization") == f"Bot {STATE['config']['token']}",
                  "content_type": self.headers.get("Content-Type"), "user_agent": self.headers.get("User-Agent")}
-        entry["status"] = self.respond(url.path, body or {}, entry)
-        record(entry)
+        self.entry = entry
+        self.respond(url.path, body or {}, entry)
 
     def respond(self, path, body, entry):
         if not entry["authorized"]:
             return self.reply(401, {"message": "401: Unauthorized", "code": 0})
+        scripted = None
         with LOCK:
             for script in STATE["scripts"]:
                 if script["times"] > 0 and script["method"] == self.command and re.fullmatch(script["path"], path):
                     script["times"] -= 1
-                    return self.reply(script["status"], script.get("body"), [tuple(h) for h in script.get("headers", [])])
+                    scripted = script
+                    break
+        if scripted is not None:
+            entry["scripted"] = True
+            return self.reply(scripted["status"], scripted.get("body"), [tuple(h) for h in scripted.get("headers", [])])
         for method, pattern, handler in ROUTES:
             match = re.fullmatch(pattern, path)
             if match and method == self.command:
