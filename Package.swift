@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PeerBotTests",
-            dependencies: ["PeerBot"],
+            dependencies: ["PeerBot", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

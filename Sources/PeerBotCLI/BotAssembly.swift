@@ -11,8 +11,11 @@ struct BotAssembly {
     static let configErrorExitCode: Int32 = 78
 
     let runtime: BotRuntime
+    /// Reloads agreements, keyword lists and other live settings on SIGHUP.
+    let reloader: ConfigurationReloader
+    private let hangup: any DispatchSourceSignal
 
-    init(app: AppConfiguration, virtualStart: Date?, consoleOnly: Bool) throws {
+    init(app: AppConfiguration, document: ConfigDocument, virtualStart: Date?, consoleOnly: Bool) throws {
         Self.bootstrapLogging(level: app.core.logging.level)
         signal(SIGPIPE, SIG_IGN)
         let logger = Logger(label: "peerbot")
@@ -30,7 +33,13 @@ struct BotAssembly {
             Self.fail("\(app.path): storage.path: \(error)")
         }
         let clock: any WallClock = virtualStart.map { VirtualWallClock(start: $0) } ?? SystemWallClock()
-        let features = StandardFeatures.make(configuration: app.core, directory: directory)
+        let crisisMatcher: CrisisMatcher
+        do {
+            crisisMatcher = try Self.loadCrisisMatcher(app.core.crisis)
+        } catch {
+            Self.fail("\(app.path): crisis.phrases_directory: \(error)")
+        }
+        let features = StandardFeatures.make(configuration: app.core, directory: directory, crisisMatcher: crisisMatcher)
         let bot = try Bot(configuration: app.core, store: store, clock: clock, features: features)
 
         var adapters: [any ChatAdapter] = []
@@ -45,6 +54,8 @@ struct BotAssembly {
         }
         let dispatcher = OutboxDispatcher(store: store, clock: clock)
         runtime = BotRuntime(bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters)
+        reloader = ConfigurationReloader(path: app.path, document: document, bot: bot, logger: logger)
+        hangup = reloader.installHangupHandler()
         logger.info(
             "ready",
             metadata: [
@@ -53,16 +64,28 @@ struct BotAssembly {
             ])
     }
 
+    /// Builds the crisis-phrase automaton once, at start; no phrases are needed when every space has offers off.
+    static func loadCrisisMatcher(_ settings: CrisisSettings) throws -> CrisisMatcher {
+        guard settings.isEnabledSomewhere else { return CrisisMatcher(phrases: []) }
+        return CrisisMatcher(phrases: try CrisisPhraseList.load(files: settings.phraseFiles).phrases)
+    }
+
     func run() async {
         await runtime.run()
     }
 
     /// Loads the configuration, printing warnings; exits with a one-line error when it is invalid.
     static func loadConfiguration(path: String) throws -> AppConfiguration {
+        try loadConfigurationDocument(path: path).app
+    }
+
+    /// Like `loadConfiguration`, also returning the parsed file (to compare with on reload).
+    static func loadConfigurationDocument(path: String) throws -> (app: AppConfiguration, document: ConfigDocument) {
         do {
-            let app = try AppConfiguration.load(path: path)
+            let document = try ConfigDocument.load(path: path)
+            let app = try AppConfiguration(document: document)
             for warning in app.warnings { printError(warning, kind: "warning") }
-            return app
+            return (app, document)
         } catch {
             fail(error.description)
         }

@@ -15,6 +15,20 @@ public struct BotConfiguration: Sendable {
     public var resources = ResourceSettings()
     /// `[scheduler]`
     public var scheduler = SchedulerSettings()
+    /// `[checkins]`
+    public var checkins = CheckinSettings()
+    /// `[agreements]`
+    public var agreements = AgreementSettings()
+    /// `[boundaries]`
+    public var boundaries = BoundarySettings()
+    /// `[escalation]`
+    public var escalation = EscalationSettings()
+    /// `[rota]`
+    public var rota = RotaSettings()
+    /// `[crisis]`
+    public var crisis = CrisisSettings()
+    /// `[retention]`
+    public var retention = RetentionSettings()
 
     public init() {}
 }

@@ -64,6 +64,9 @@ enum SQLiteSchema {
                 CREATE INDEX seen_event_age ON seen_event(seen_at);
                 """)
         }
+        registerCheckinsMigration(&migrator)
+        registerOutboxClaimsMigration(&migrator)
+        registerEscalation(on: &migrator)
         return migrator
     }
 }
