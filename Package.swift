@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "peerbot", targets: ["PeerBotCLI"]),
+        .executable(name: "peerbot-bench", targets: ["PeerBotBench"]),
         .library(name: "PeerBot", targets: ["PeerBot"]),
         .library(name: "Adapters", targets: ["Adapters"]),
     ],
@@ -51,6 +52,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Benchmarks (`make bench`): a Benchmark protocol, a registry and a table of medians.
+        .executableTarget(
+            name: "PeerBotBench",
+            dependencies: ["PeerBot", "Adapters", "LoopbackPeers"]
+        ),
+        // Starts the Python loopback servers in Tests/Peers for transport tests and benchmarks.
+        .target(name: "LoopbackPeers"),
         .testTarget(
             name: "PeerBotTests",
             dependencies: ["PeerBot", .product(name: "Logging", package: "swift-log")],
@@ -62,8 +70,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscordTests",
-            dependencies: ["Adapters", "PeerBot"],
+            dependencies: ["Adapters", "PeerBot", "LoopbackPeers", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TransportTests",
+            dependencies: ["Adapters", "PeerBot", "LoopbackPeers"]
         ),
         .testTarget(
             name: "EndToEndTests",
