@@ -11,6 +11,8 @@ struct BotAssembly {
     static let configErrorExitCode: Int32 = 78
 
     let runtime: BotRuntime
+    /// The HTTP and WebSocket clients platform adapters share, shut down after the runtime.
+    private let transport: (http: HTTPClient, webSocket: WebSocketClient)?
     /// Reloads agreements, keyword lists and other live settings on SIGHUP.
     let reloader: ConfigurationReloader
     private let hangup: any DispatchSourceSignal
@@ -52,6 +54,16 @@ struct BotAssembly {
                 print("PeerBot console. Type lines like \"alice: \(app.core.bot.commandPrefix)help\"; Ctrl-D to quit.")
             }
         }
+        if app.discord.enabled && !consoleOnly {
+            let clients = Self.makeTransport(app)
+            transport = clients
+            adapters.append(
+                DiscordAdapter(
+                    configuration: app.discord, store: store, commands: SlashCommandSource.sources(for: features),
+                    http: clients.http, webSocketClient: clients.webSocket))
+        } else {
+            transport = nil
+        }
         let dispatcher = OutboxDispatcher(store: store, clock: clock)
         runtime = BotRuntime(bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters)
         reloader = ConfigurationReloader(path: app.path, document: document, bot: bot, logger: logger)
@@ -72,6 +84,19 @@ struct BotAssembly {
 
     func run() async {
         await runtime.run()
+        if let transport {
+            await transport.webSocket.shutdown()
+            await transport.http.shutdown()
+        }
+    }
+
+    /// One HTTP client and one WebSocket client for the whole process.
+    private static func makeTransport(_ app: AppConfiguration) -> (http: HTTPClient, webSocket: WebSocketClient) {
+        do {
+            return (try HTTPClient(), try WebSocketClient())
+        } catch {
+            fail("cannot start the network clients: \(error)")
+        }
     }
 
     /// Loads the configuration, printing warnings; exits with a one-line error when it is invalid.

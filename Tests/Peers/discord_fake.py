@@ -302,6 +302,7 @@ class Handler(BaseHTTPRequestHandler):
             entry["deduplicated"] = True
             return self.reply(200, existing, RATE_HEADERS)
         message = message_object(channel, body)
+        entry["message_id"] = message["id"]
         if nonce:
             with LOCK:
                 STATE["nonces"][(channel, nonce)] = message

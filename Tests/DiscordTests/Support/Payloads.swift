@@ -5,6 +5,7 @@ import Foundation
 enum Payloads {
     static let guild = "800000000000000001"
     static let channel = "800000000000000010"
+    static let facilitatorChannel = "800000000000000011"
     static let facilitatorRole = "800000000000000100"
     static let adminRole = "800000000000000200"
     static let bot = "800000000000000999"
@@ -40,7 +41,7 @@ enum Payloads {
             #"{"id":"\#(id)","application_id":"\#(application)","type":2,"data":{"id":"900000000000000500","name":"\#(name)","type":1,"options":\#(options)},"guild_id":"\#(guild)","channel_id":"\#(channel)","channel":{"id":"\#(channel)","type":0},"member":{"user":\#(Payloads.user(user, "alice")),"roles":[\#(roles.map { "\"\($0)\"" }.joined(separator: ","))],"nick":"Al","joined_at":"2026-01-01T00:00:00.000000+00:00","deaf":false,"mute":false,"flags":0,"permissions":"0"},"token":"\#(token)","version":1,"app_permissions":"0","locale":"en-US","entitlements":[],"authorizing_integration_owners":{"0":"\#(guild)"},"context":0,"attachment_size_limit":8388608}"#)
     }
 
-    static func buttonPress(id: String = "900000000000000060", customID: String, user: String = sam, roles: [String] = [facilitatorRole], token: String = "interaction-token-2", inDM: Bool = false, sequence: Int = 4) -> String {
+    static func buttonPress(id: String = "900000000000000060", customID: String, user: String = sam, roles: [String] = [facilitatorRole], token: String = "interaction-token-2", inDM: Bool = false, channel: String = Payloads.channel, sequence: Int = 4) -> String {
         let who = inDM
             ? #""user":\#(Payloads.user(user, "sam"))"#
             : #""guild_id":"\#(guild)","member":{"user":\#(Payloads.user(user, "sam")),"roles":[\#(roles.map { "\"\($0)\"" }.joined(separator: ","))],"joined_at":"2026-01-01T00:00:00.000000+00:00","deaf":false,"mute":false,"flags":0,"permissions":"0"}"#
@@ -49,7 +50,7 @@ enum Payloads {
             #"{"id":"\#(id)","application_id":"\#(application)","type":3,"data":{"custom_id":"\#(customID)","component_type":2},\#(who),"channel_id":"\#(channel)","token":"\#(token)","version":1,"message":{"id":"900000000000000070","channel_id":"\#(channel)"},"app_permissions":"0","entitlements":[],"authorizing_integration_owners":{}}"#)
     }
 
-    static func reactionAdd(user: String = sam, roles: [String] = [facilitatorRole], emoji: String = "✅", messageID: String = "900000000000000070", sequence: Int = 5) -> String {
+    static func reactionAdd(user: String = sam, roles: [String] = [facilitatorRole], emoji: String = "✅", messageID: String = "900000000000000070", channel: String = Payloads.channel, sequence: Int = 5) -> String {
         frame(
             "MESSAGE_REACTION_ADD", sequence: sequence,
             #"{"user_id":"\#(user)","channel_id":"\#(channel)","message_id":"\#(messageID)","guild_id":"\#(guild)","member":{"user":\#(Payloads.user(user, "sam")),"roles":[\#(roles.map { "\"\($0)\"" }.joined(separator: ","))],"joined_at":"2026-01-01T00:00:00.000000+00:00","deaf":false,"mute":false,"flags":0},"emoji":{"id":null,"name":"\#(emoji)"},"burst":false,"type":0}"#)

@@ -16,4 +16,10 @@ public struct SlashCommandSource: Sendable, Equatable {
     public init(_ spec: CommandSpec) {
         self.init(name: spec.name, arguments: spec.arguments, summary: spec.summary)
     }
+
+    /// The commands of `features`, then `help` (which the core adds itself).
+    public static func sources(for features: [any Feature]) -> [SlashCommandSource] {
+        features.flatMap { $0.commands }.map { SlashCommandSource($0) }
+            + [SlashCommandSource(name: "help", arguments: "", summary: "list the commands you can use")]
+    }
 }
