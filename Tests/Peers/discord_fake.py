@@ -23,7 +23,8 @@ Test control endpoints (HTTP, not part of Discord's API):
   POST /_test/dispatch {t, d}     send a dispatch to the live session (kept for replay if disconnected)
   POST /_test/op {op, d}          send a raw opcode (1, 7, 9) to the open connection
   POST /_test/close {code}        close the open connection with a code
-  POST /_test/config {...}        heartbeat_interval, disallowed_intents, ack_heartbeats, token
+  POST /_test/config {...}        heartbeat_interval, disallowed_intents, ack_heartbeats, token,
+                                  shards and max_concurrency (for GET /gateway/bot)
   POST /_test/script {method, path, status, headers, body, times}
                                   answer the next `times` matching requests (path is a regex)
                                   with this response instead (a 429, a 500, ...)
@@ -44,7 +45,8 @@ from websockets.exceptions import ConnectionClosed
 LOCK = threading.Lock()
 STATE = {
     "records": [],
-    "config": {"heartbeat_interval": 45000, "disallowed_intents": 0, "ack_heartbeats": True, "token": "test-bot-token"},
+    "config": {"heartbeat_interval": 45000, "disallowed_intents": 0, "ack_heartbeats": True, "token": "test-bot-token",
+               "shards": 1, "max_concurrency": 1},
     "scripts": [],
     "sessions": {},          # session_id -> {"events": [(seq, frame)], "seq": int}
     "live": None,            # (session_id, connection) of the open connection, if any
@@ -290,8 +292,10 @@ class Handler(BaseHTTPRequestHandler):
         return self.reply(404, {"message": "404: Not Found", "code": 0})
 
     def gateway_bot(self, match, body, entry):
-        return self.reply(200, {"url": f"ws://127.0.0.1:{WS_PORT}", "shards": 1, "session_start_limit": {
-            "total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1}}, RATE_HEADERS)
+        with LOCK:
+            shards, concurrency = STATE["config"]["shards"], STATE["config"]["max_concurrency"]
+        return self.reply(200, {"url": f"ws://127.0.0.1:{WS_PORT}", "shards": shards, "session_start_limit": {
+            "total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": concurrency}}, RATE_HEADERS)
 
     def create_message(self, match, body, entry):
         channel = match.group(1)

@@ -10,7 +10,7 @@ public struct DiscordConfiguration: Sendable {
     /// The application id; learned from READY when empty.
     public var applicationID: String?
     /// The REST base URL, with the API version. Default `https://discord.com/api/v10`.
-    public var apiBaseURL = URL(string: "https://discord.com/api/v10")!
+    public var apiBaseURL = DiscordConfiguration.discordAPI
     /// A gateway URL to use instead of the one `GET /gateway/bot` returns (tests, proxies).
     public var gatewayURL: URL?
     /// Gateway intents. Default GUILDS, GUILD_MESSAGES, DIRECT_MESSAGES,
@@ -40,7 +40,10 @@ public struct DiscordConfiguration: Sendable {
 
     public init() {}
 
-    /// The private key the token is read from, for messages.
+    /// Discord's REST base URL, API v10 (reference.mdx "API Versioning").
+    static let discordAPI = URL(string: "https://discord.com/api/v10") ?? URL(fileURLWithPath: "/")
+
+    /// The key the token is read from.
     static let tokenKey = "discord.token"
 
     public init(reader: ConfigReader) throws(ConfigError) {

@@ -85,6 +85,44 @@ import Testing
         }
     }
 
+    @Test func aRestartResumesTheSavedSessionAndGetsWhatItMissed() async throws {
+        let fake = try await FakeDiscord.start()
+        let first = try DiscordRig(fake: fake)
+        try await first.run {
+            try await fake.waitFor("READY") { Self.ready($0) }
+            try await fake.dispatch(frame: Payloads.messageCreate(id: "900000000000000201", content: "!resources crisis US"))
+            try await fake.waitFor("the first answer") { Self.answers($0, containing: "988").count == 1 }
+        }
+        await first.shutdown()
+        // While PeerBot is down a member asks again; the restart resumes and Discord replays it.
+        try await fake.dispatch(frame: Payloads.messageCreate(id: "900000000000000202", content: "!resources crisis US"))
+        // The same database: the saved session is what the restart resumes.
+        let second = try DiscordRig(fake: fake, directory: first.directory)
+        try await second.run {
+            try await fake.waitFor("the replayed request answered") { Self.answers($0, containing: "988").count == 2 }
+        }
+        await second.shutdown()
+        withExtendedLifetime(first) {}  // its deinit removes the shared directory
+        let records = try await fake.records()
+        #expect(records.sent(op: 2).count == 1, "the restart did not identify")
+        let resume = try #require(records.sent(op: 6).first)
+        #expect(resume["d"]?["session_id"] == .string("session-1"))
+        #expect(resume["d"]?["seq"]?.int == 3, "READY 1, GUILD_CREATE 2, the first message 3")
+        #expect(records.of(kind: "connect").last?["path"] == .string("/resume"))
+        await fake.stop()
+    }
+
+    @Test func shardsAutoRunsEveryRecommendedShard() async throws {
+        try await withRig { rig in
+            try await rig.fake.configure(#"{"shards": 2, "max_concurrency": 2}"#)
+            try await rig.run {
+                let records = try await rig.fake.waitFor("two shards ready") { Self.readyCount($0) == 2 }
+                let shards = records.sent(op: 2).compactMap { $0["d"]?["shard"] }
+                #expect(Set(shards.map(\.description)) == ["[0,2]", "[1,2]"])
+            }
+        }
+    }
+
     @Test func invalidSessionWithFalseIdentifiesAnew() async throws {
         try await withRig { rig in
             try await rig.run { try await Self.invalidateAndWaitForANewIdentify(rig.fake) }

@@ -20,9 +20,13 @@ final class DiscordRig: Sendable {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     /// - Parameter discordTOML: extra keys for `[discord]`.
-    init(fake: FakeDiscord, discordTOML: String = "", sessionSettings: GatewaySessionSettings = GatewaySessionSettings()) throws {
+    /// - Parameter directory: where the database lives; a second rig on the same directory is a restart.
+    init(
+        fake: FakeDiscord, discordTOML: String = "", sessionSettings: GatewaySessionSettings = GatewaySessionSettings(),
+        directory existing: URL? = nil
+    ) throws {
         self.fake = fake
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("peerbot-discord-\(UUID().uuidString)")
+        directory = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("peerbot-discord-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let toml = """
             [storage]

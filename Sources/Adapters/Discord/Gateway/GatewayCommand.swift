@@ -11,21 +11,3 @@ public enum GatewayCommand: Sendable, Equatable {
     /// Stop the shard for good.
     case stop(GatewayStop)
 }
-
-/// A payload the session sends. The driver fills in the token, intents and shard.
-public enum GatewaySend: Sendable, Equatable {
-    /// Identify (op 2): start a new session.
-    case identify
-    /// Resume (op 6) the session from the last sequence number received.
-    case resume(sessionID: String, sequence: Int)
-    /// Heartbeat (op 1) with the last sequence number, or null before any dispatch.
-    case heartbeat(sequence: Int?)
-}
-
-/// Why a gateway session stopped.
-public enum GatewayStop: Sendable, Equatable {
-    /// The adapter was asked to stop.
-    case requested
-    /// Discord closed with a code that reconnecting cannot fix (4004, 4010–4014).
-    case fatal(GatewayCloseCode)
-}

@@ -65,8 +65,3 @@ public struct GatewayFrame: Sendable {
         }
     }
 }
-
-/// A gateway payload that could not be understood.
-public enum GatewayFrameError: Error, Sendable, Equatable {
-    case invalidResumeURL
-}

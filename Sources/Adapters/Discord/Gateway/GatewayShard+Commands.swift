@@ -131,14 +131,3 @@ extension GatewayShard {
         post.finish()
     }
 }
-
-extension GatewaySend {
-    /// The opcode's name, for logs (never the payload: Identify and Resume carry the token).
-    var opcodeName: String {
-        switch self {
-        case .identify: "identify"
-        case .resume: "resume"
-        case .heartbeat: "heartbeat"
-        }
-    }
-}

@@ -135,10 +135,3 @@ public final class DiscordREST: Sendable {
         }
     }
 }
-
-extension Duration {
-    /// Whole milliseconds, for log metadata.
-    var milliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
-    }
-}

@@ -1,19 +1,3 @@
-/// An action row of buttons (components reference: action row type 1,
-/// button type 2). PeerBot's buttons carry a `custom_id` the translator maps
-/// back to a command (`ButtonCommand`).
-public struct ActionRow: Encodable, Sendable, Equatable {
-    public let type = 1
-    public var components: [Button]
-
-    public init(components: [Button]) {
-        self.components = components
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case type, components
-    }
-}
-
 /// A button with a `custom_id` (style 1 primary, 2 secondary, 3 success, 4 danger).
 public struct Button: Encodable, Sendable, Equatable {
     public let type = 2
