@@ -51,6 +51,8 @@ import Testing
         #expect(discord.role(userID: "1", memberRoleIDs: ["800000000000000200", "800000000000000100"]) == .admin)
         #expect(discord.role(userID: "800000000000001002", memberRoleIDs: nil) == .facilitator)
         #expect(discord.role(userID: "1", memberRoleIDs: nil) == .member)
+        #expect(discord.summary == "discord: intents GUILDS,GUILD_MEMBERS,GUILD_MESSAGES,DIRECT_MESSAGES,MESSAGE_CONTENT; shards 4 (this process: 1,3); slash commands in 1 server; 1 facilitator and 1 admin role")
+        #expect(!discord.summary.contains("secret-token-value"))
     }
 
     @Test func pageRolesDefaultToTheFacilitatorRoles() throws {
