@@ -11,8 +11,11 @@ struct BotAssembly {
     static let configErrorExitCode: Int32 = 78
 
     let runtime: BotRuntime
+    /// Reloads agreements, keyword lists and other live settings on SIGHUP.
+    let reloader: ConfigurationReloader
+    private let hangup: any DispatchSourceSignal
 
-    init(app: AppConfiguration, virtualStart: Date?, consoleOnly: Bool) throws {
+    init(app: AppConfiguration, document: ConfigDocument, virtualStart: Date?, consoleOnly: Bool) throws {
         Self.bootstrapLogging(level: app.core.logging.level)
         signal(SIGPIPE, SIG_IGN)
         let logger = Logger(label: "peerbot")
@@ -45,6 +48,8 @@ struct BotAssembly {
         }
         let dispatcher = OutboxDispatcher(store: store, clock: clock)
         runtime = BotRuntime(bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters)
+        reloader = ConfigurationReloader(path: app.path, document: document, bot: bot, logger: logger)
+        hangup = reloader.installHangupHandler()
         logger.info(
             "ready",
             metadata: [
@@ -59,10 +64,16 @@ struct BotAssembly {
 
     /// Loads the configuration, printing warnings; exits with a one-line error when it is invalid.
     static func loadConfiguration(path: String) throws -> AppConfiguration {
+        try loadConfigurationDocument(path: path).app
+    }
+
+    /// Like `loadConfiguration`, also returning the parsed file (to compare with on reload).
+    static func loadConfigurationDocument(path: String) throws -> (app: AppConfiguration, document: ConfigDocument) {
         do {
-            let app = try AppConfiguration.load(path: path)
+            let document = try ConfigDocument.load(path: path)
+            let app = try AppConfiguration(document: document)
             for warning in app.warnings { printError(warning, kind: "warning") }
-            return app
+            return (app, document)
         } catch {
             fail(error.description)
         }

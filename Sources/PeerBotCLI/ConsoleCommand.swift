@@ -24,9 +24,9 @@ struct ConsoleCommand: AsyncParsableCommand {
             }
             start = instant
         }
-        var app = try BotAssembly.loadConfiguration(path: options.config)
+        var (app, document) = try BotAssembly.loadConfigurationDocument(path: options.config)
         app.console.enabled = true
-        let assembly = try BotAssembly(app: app, virtualStart: start, consoleOnly: true)
+        let assembly = try BotAssembly(app: app, document: document, virtualStart: start, consoleOnly: true)
         await assembly.run()
     }
 }

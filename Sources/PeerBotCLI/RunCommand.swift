@@ -10,11 +10,11 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var options: ConfigOption
 
     func run() async throws {
-        let app = try BotAssembly.loadConfiguration(path: options.config)
+        let (app, document) = try BotAssembly.loadConfigurationDocument(path: options.config)
         guard !app.enabledAdapters.isEmpty else {
             BotAssembly.fail("\(app.path): no adapter is enabled (set console.enabled = true, or configure a platform)")
         }
-        let assembly = try BotAssembly(app: app, virtualStart: nil, consoleOnly: false)
+        let assembly = try BotAssembly(app: app, document: document, virtualStart: nil, consoleOnly: false)
         await assembly.run()
     }
 }

@@ -91,7 +91,8 @@ public final class ConsoleAdapter: ChatAdapter {
                 .message(
                     InboundMessage(
                         id: "line-\(number)", author: member(name), authorRole: configuration.role(of: name),
-                        channel: channel(where_, for: name), text: text)))
+                        channel: channel(where_, for: name), text: text,
+                        mentions: ConsoleLineParser.mentions(in: text).map(member))))
         }
     }
 

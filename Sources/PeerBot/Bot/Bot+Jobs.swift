@@ -29,6 +29,8 @@ extension Bot {
                 let lateness = now.timeIntervalSince(job.dueAt)
                 if job.missedPolicy == .withinGrace, lateness > grace {
                     try transaction.finishJob(job.id, state: .skipped, at: now)
+                    try jobRunners[job.kind]?.missed(
+                        job, context: BotContext(store: transaction, now: now, configuration: configuration))
                     logger.notice(
                         "missed job skipped",
                         metadata: ["kind": "\(job.kind)", "late_seconds": "\(Int(lateness))"])

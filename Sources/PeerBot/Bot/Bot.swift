@@ -4,13 +4,14 @@ import Logging
 /// The platform-neutral core: turns inbound events into stored state and
 /// outbox entries, and runs due jobs. Deterministic given its clock and store.
 public actor Bot {
-    public let configuration: BotConfiguration
+    /// The configuration in force; `reload` replaces it together with the features.
+    public private(set) var configuration: BotConfiguration
     let store: any Store
     let clock: any WallClock
-    let features: [any Feature]
-    let commandTable: CommandTable
-    let parser: CommandParser
-    let jobRunners: [String: any Feature]
+    private(set) var features: [any Feature]
+    private(set) var commandTable: CommandTable
+    private(set) var parser: CommandParser
+    private(set) var jobRunners: [String: any Feature]
     let logger: Logger
 
     /// Builds the bot. Throws when two features claim the same command name.
@@ -23,18 +24,34 @@ public actor Bot {
         self.clock = clock
         self.features = features
         self.logger = logger
-        parser = CommandParser(prefix: configuration.bot.commandPrefix, maxArguments: configuration.bot.maxArguments)
+        (parser, commandTable, jobRunners) = try Self.routing(configuration: configuration, features: features)
+    }
+
+    /// Swaps in a new configuration and the features built from it, at once:
+    /// the next event sees all of the new or (when this throws) all of the old.
+    /// The store and the clock stay; so does every job and outbox entry.
+    public func reload(configuration: BotConfiguration, features: [any Feature]) throws {
+        let routing = try Self.routing(configuration: configuration, features: features)
+        self.configuration = configuration
+        self.features = features
+        (parser, commandTable, jobRunners) = routing
+    }
+
+    /// The parser, command table and job runners for a set of features.
+    private static func routing(
+        configuration: BotConfiguration, features: [any Feature]
+    ) throws -> (CommandParser, CommandTable, [String: any Feature]) {
+        let parser = CommandParser(prefix: configuration.bot.commandPrefix, maxArguments: configuration.bot.maxArguments)
         var table = CommandTable()
         for feature in features {
             for spec in feature.commands { try table.add(spec) }
         }
         try table.add(Self.helpSpec(table: table))
-        commandTable = table
         var runners: [String: any Feature] = [:]
         for feature in features {
             for kind in feature.jobKinds { runners[kind] = feature }
         }
-        jobRunners = runners
+        return (parser, table, runners)
     }
 
     /// Handles one inbound event. Never throws: a failure is logged and, where

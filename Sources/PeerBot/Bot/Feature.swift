@@ -12,6 +12,10 @@ public protocol Feature: Sendable {
     func observe(_ message: InboundMessage, command: ParsedCommand?, context: BotContext) throws -> MessageDisposition
     /// Runs one due job of a kind listed in `jobKinds`.
     func run(_ job: Job, context: BotContext) throws
+    /// A job of a kind listed in `jobKinds` fell due while the bot was down and
+    /// was skipped (older than the grace period). A recurring feature schedules
+    /// its next occurrence here so the chain goes on.
+    func missed(_ job: Job, context: BotContext) throws
     /// A member joined the space.
     func memberJoined(_ join: MemberJoin, context: BotContext) throws
     /// A member reacted to a message.
@@ -35,6 +39,7 @@ extension Feature {
         .pass
     }
     public func run(_ job: Job, context: BotContext) throws {}
+    public func missed(_ job: Job, context: BotContext) throws {}
     public func memberJoined(_ join: MemberJoin, context: BotContext) throws {}
     public func reacted(_ reaction: InboundReaction, context: BotContext) throws {}
     public func describeData(of member: MemberRef, context: BotContext) throws -> [String] { [] }

@@ -40,5 +40,9 @@ extension BotConfiguration {
         resources.maxEntries = try reader.int("resources.max_entries", default: resources.maxEntries, range: 1...25)
 
         scheduler.missedJobGrace = try reader.duration("scheduler.missed_job_grace", default: scheduler.missedJobGrace)
+
+        checkins = try CheckinSettings(reader: reader)
+        agreements = try AgreementSettings(reader: reader)
+        boundaries = try BoundarySettings(reader: reader)
     }
 }

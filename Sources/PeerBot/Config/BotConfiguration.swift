@@ -15,6 +15,12 @@ public struct BotConfiguration: Sendable {
     public var resources = ResourceSettings()
     /// `[scheduler]`
     public var scheduler = SchedulerSettings()
+    /// `[checkins]`
+    public var checkins = CheckinSettings()
+    /// `[agreements]`
+    public var agreements = AgreementSettings()
+    /// `[boundaries]`
+    public var boundaries = BoundarySettings()
 
     public init() {}
 }

@@ -3,7 +3,10 @@
 public enum StandardFeatures {
     public static func make(configuration: BotConfiguration, directory: ResourceDirectory) -> [any Feature] {
         [
-            ResourcesFeature(directory: directory)
+            ResourcesFeature(directory: directory),
+            CheckinsFeature(settings: configuration.checkins),
+            AgreementsFeature(settings: configuration.agreements),
+            BoundariesFeature(settings: configuration.boundaries, agreements: configuration.agreements),
         ]
     }
 }

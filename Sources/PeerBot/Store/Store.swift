@@ -14,7 +14,8 @@ public protocol Store: Sendable {
 /// All record kinds, as one transaction sees them. Each feature adds its own
 /// `…Records` protocol and the SQLite implementation adds a matching extension.
 public protocol StoreTransaction:
-    MemberRecords, OutboxRecords, JobRecords, CursorRecords, SeenEventRecords
+    MemberRecords, OutboxRecords, JobRecords, CursorRecords, SeenEventRecords,
+    CheckinRecords, AgreementRecords, BoundaryRecords
 {}
 
 /// Errors raised by stores.

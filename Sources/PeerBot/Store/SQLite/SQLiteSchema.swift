@@ -64,6 +64,7 @@ enum SQLiteSchema {
                 CREATE INDEX seen_event_age ON seen_event(seen_at);
                 """)
         }
+        registerCheckinsMigration(&migrator)
         return migrator
     }
 }

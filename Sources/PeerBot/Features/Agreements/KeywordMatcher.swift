@@ -1,0 +1,110 @@
+import Foundation
+
+/// Finds whole words and phrases from several keyword lists in a message in
+/// one pass. The text is normalised once (case, diacritics and width folded,
+/// apostrophes dropped) and split into words; each word costs one dictionary
+/// lookup, plus one per distinct prefix length when a list uses `word*`.
+///
+/// Matching is by whole word: "harm" does not match "pharmacy". A hyphen or
+/// any punctuation separates words, so "self-harm" also matches "self harm".
+/// Scripts written without spaces between words (Chinese, Japanese, Thai) are
+/// matched only where a keyword is a whole run of text.
+public struct KeywordMatcher: Sendable {
+    /// One keyword as a sequence of word patterns.
+    private struct Entry: Sendable {
+        var rest: [Pattern]
+        var topic: Int
+    }
+
+    private enum Pattern: Sendable {
+        case word(String)
+        case prefix(String)
+
+        func matches(_ token: String) -> Bool {
+            switch self {
+            case .word(let word): token == word
+            case .prefix(let prefix): token.hasPrefix(prefix)
+            }
+        }
+    }
+
+    /// The topic names, in the order given.
+    public let topics: [String]
+    private var byFirstWord: [String: [Entry]] = [:]
+    private var byFirstPrefix: [String: [Entry]] = [:]
+    private var prefixLengths: [Int] = []
+
+    /// Builds the matcher. Keywords that normalise to nothing are ignored.
+    public init(topics: [(name: String, keywords: [String])]) {
+        self.topics = topics.map(\.name)
+        var lengths = Set<Int>()
+        for (index, topic) in topics.enumerated() {
+            for keyword in topic.keywords {
+                let patterns = Self.tokens(of: keyword, keepingStars: true).map { token -> Pattern in
+                    token.hasSuffix("*") && token.count > 1 ? .prefix(String(token.dropLast())) : .word(token)
+                }
+                guard let first = patterns.first else { continue }
+                let entry = Entry(rest: Array(patterns.dropFirst()), topic: index)
+                switch first {
+                case .word(let word):
+                    byFirstWord[word, default: []].append(entry)
+                case .prefix(let prefix):
+                    byFirstPrefix[prefix, default: []].append(entry)
+                    lengths.insert(prefix.count)
+                }
+            }
+        }
+        prefixLengths = lengths.sorted()
+    }
+
+    /// True when no keyword is configured.
+    public var isEmpty: Bool { byFirstWord.isEmpty && byFirstPrefix.isEmpty }
+
+    /// The topics whose keywords occur in `text`, in topic order.
+    public func topics(in text: String) -> [String] {
+        guard !isEmpty else { return [] }
+        let words = Self.tokens(of: text)
+        var found = Set<Int>()
+        for (position, word) in words.enumerated() {
+            var candidates = byFirstWord[word] ?? []
+            for length in prefixLengths where length <= word.count {
+                candidates += byFirstPrefix[String(word.prefix(length))] ?? []
+            }
+            for entry in candidates where !found.contains(entry.topic) {
+                let end = position + 1 + entry.rest.count
+                guard end <= words.count else { continue }
+                if zip(entry.rest, words[(position + 1)..<end]).allSatisfy({ $0.matches($1) }) {
+                    found.insert(entry.topic)
+                }
+            }
+            if found.count == topics.count { break }
+        }
+        return topics.indices.filter(found.contains).map { topics[$0] }
+    }
+
+    /// The normalised words of a text.
+    public static func tokens(of text: String) -> [String] {
+        tokens(of: text, keepingStars: false)
+    }
+
+    private static func tokens(of text: String, keepingStars: Bool) -> [String] {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var words: [String] = []
+        var current = ""
+        for character in folded {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if character == "'" || character == "’" {
+                continue  // "don't" and "dont" are the same word
+            } else if keepingStars, character == "*", !current.isEmpty {
+                words.append(current + "*")
+                current = ""
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+}
