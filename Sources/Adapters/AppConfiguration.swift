@@ -6,6 +6,7 @@ import PeerBot
 public struct AppConfiguration: Sendable {
     public var core: BotConfiguration
     public var console: ConsoleConfiguration
+    public var mastodon: MastodonConfiguration
     /// Warnings to show the admin (unknown keys).
     public var warnings: [String]
     /// The file it came from.
@@ -22,6 +23,7 @@ public struct AppConfiguration: Sendable {
             environment.map { ConfigReader(document: document, environment: $0) } ?? ConfigReader(document: document)
         core = try BotConfiguration(reader: reader)
         console = try ConsoleConfiguration(reader: reader)
+        mastodon = try MastodonConfiguration(reader: reader)
         path = document.path
         warnings = reader.unknownKeys().map { "\(document.path): unknown key \"\($0)\" (ignored; check its spelling)" }
     }
@@ -30,6 +32,7 @@ public struct AppConfiguration: Sendable {
     public var enabledAdapters: [String] {
         var names: [String] = []
         if console.enabled { names.append("console") }
+        if mastodon.enabled { names.append("mastodon") }
         return names
     }
 }
