@@ -98,6 +98,20 @@ import Testing
         #expect(translator().translate(noStatus) == .unknown(kind: "notification:mention-without-status"))
     }
 
+    @Test func withoutTheBotsAccountTheLeadingMentionStillGoes() {
+        let unknown = MastodonEventTranslator(ownAccount: nil, localDomain: "social.example", configuration: MastodonConfiguration())
+        let notification = MastodonTestData.mention(id: "12", text: "!resources crisis US")
+        guard case .message(let message) = unknown.translate(notification) else {
+            Issue.record("not a message")
+            return
+        }
+        #expect(message.text == "!resources crisis US")
+        // A mention that names only one account names the bot.
+        #expect(MastodonEventTranslator.ownAccount(from: notification)?.id == MastodonTestData.bot.id)
+        #expect(MastodonEventTranslator.ownAccount(from: MastodonTestData.mention(id: "13", text: "x", extraMentions: [MastodonTestData.sam])) == nil)
+        #expect(MastodonEventTranslator.ownAccount(from: MastodonTestData.follow(id: "14")) == nil)
+    }
+
     @Test func allowListLimitsWhoIsAnswered() {
         let onlyOther = translator { $0.allow = MastodonAccountList([.domain("other.example")]) }
         #expect(onlyOther.translate(MastodonTestData.mention(id: "1", text: "!help")) == .ignored(reason: "not on the allow-list"))

@@ -22,6 +22,12 @@ import Testing
         #expect(text == "!handoff 1 @riley@other.example")
     }
 
+    @Test func leadingMentionsAreTheAddressingAndAlwaysGo() {
+        // A reply in a thread starts with every participant: the command follows them.
+        let html = #"<p><a href="https://social.example/@peerbot" class="u-url mention">@<span>peerbot</span></a> <span class="h-card"><a href="https://other.example/@sam" class="u-url mention">@<span>sam</span></a></span> !ack 1</p>"#
+        #expect(MastodonHTMLText.plainText(html, mentionLinks: ["https://other.example/@sam": "@sam@other.example"]) == "!ack 1")
+    }
+
     @Test func lineBreaksAndParagraphs() {
         let html = "<p>first line<br>second line<br />third</p><p>next paragraph</p><p>last</p>"
         #expect(MastodonHTMLText.plainText(html) == "first line\nsecond line\nthird\n\nnext paragraph\n\nlast")

@@ -1,4 +1,4 @@
-import Adapters
+@testable import Adapters
 import Foundation
 import Testing
 
@@ -50,5 +50,19 @@ import Testing
         #expect(status.id == "117440831215234204")
         #expect(status.visibility == "direct")
         #expect(status.inReplyToID == nil)
+    }
+}
+
+@Suite struct MastodonLossyListTests {
+    @Test func anUndecodableNotificationIsSkippedNotFatal() throws {
+        let json = #"""
+            [{"id":"3","type":"mention","created_at":"2026-01-01T00:00:00Z","account":{"id":"1","username":"a","acct":"a"}},
+             {"id":"2","type":"mention"},
+             42,
+             {"id":"1","type":"follow","created_at":"2026-01-01T00:00:00Z","account":{"id":"1","username":"a","acct":"a"}}]
+            """#
+        let list = try JSONDecoder().decode(MastodonLossyList<MastodonNotification>.self, from: Data(json.utf8))
+        #expect(list.elements.map(\.id) == ["3", "1"])
+        #expect(list.skipped == 2)
     }
 }

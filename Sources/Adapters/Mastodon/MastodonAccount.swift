@@ -1,6 +1,6 @@
 /// The fields of a Mastodon `Account` the adapter reads
 /// (docs.joinmastodon.org/entities/Account/). Unknown fields are ignored.
-public struct MastodonAccount: Decodable, Sendable, Equatable {
+public struct MastodonAccount: Codable, Sendable, Equatable {
     /// The account id, stable for the life of the account on this instance.
     public var id: String
     /// The username, without the domain.

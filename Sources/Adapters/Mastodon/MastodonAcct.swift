@@ -11,6 +11,15 @@ public enum MastodonAcct {
         return String(text)
     }
 
+    /// The acct as a mention on the bot's own instance: without a leading `@`,
+    /// and without `@localDomain` (compared case-insensitively); case kept.
+    public static func local(_ acct: String, localDomain: String) -> String {
+        let bare = acct.hasPrefix("@") ? String(acct.dropFirst()) : acct
+        let suffix = "@" + localDomain
+        guard !localDomain.isEmpty, bare.count > suffix.count, bare.lowercased().hasSuffix(suffix.lowercased()) else { return bare }
+        return String(bare.dropLast(suffix.count))
+    }
+
     /// `username@domain`, adding `localDomain` to a local acct; without a leading `@`.
     public static func full(_ acct: String, localDomain: String) -> String {
         let bare = acct.hasPrefix("@") ? String(acct.dropFirst()) : acct

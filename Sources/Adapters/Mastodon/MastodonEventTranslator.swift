@@ -20,23 +20,33 @@ public struct MastodonEventTranslator: Sendable {
         case unknown(kind: String)
     }
 
-    /// The bot's own account.
-    public var ownAccount: MastodonAccount
+    /// The bot's own account; nil until known (a token without the `profile`
+    /// scope cannot read it, so the adapter learns it from the first mention).
+    public var ownAccount: MastodonAccount?
     /// The instance's WebFinger domain.
     public var localDomain: String
     public var configuration: MastodonConfiguration
 
-    public init(ownAccount: MastodonAccount, localDomain: String, configuration: MastodonConfiguration) {
+    public init(ownAccount: MastodonAccount?, localDomain: String, configuration: MastodonConfiguration) {
         self.ownAccount = ownAccount
         self.localDomain = localDomain
         self.configuration = configuration
+    }
+
+    /// The bot's account, read from a mention that mentions only one account:
+    /// a mention notification is addressed to the bot, so that account is the bot.
+    public static func ownAccount(from notification: MastodonNotification) -> MastodonAccount? {
+        guard notification.isMention, let mentions = notification.status?.mentions, mentions.count == 1,
+            let only = mentions.first, MastodonID.isValid(only.id)
+        else { return nil }
+        return MastodonAccount(id: only.id, username: only.username, acct: only.acct, url: only.url, bot: true)
     }
 
     public func translate(_ notification: MastodonNotification) -> Outcome {
         guard notification.isMention else { return .unknown(kind: "notification:\(notification.type.prefix(32))") }
         guard let status = notification.status else { return .unknown(kind: "notification:mention-without-status") }
         let author = status.account
-        if author.id == ownAccount.id { return .ignored(reason: "own status") }
+        if author.id == ownAccount?.id { return .ignored(reason: "own status") }
         if author.bot { return .ignored(reason: "bot account") }
         if !configuration.allow.isEmpty, !configuration.allow.contains(author, localDomain: localDomain) {
             return .ignored(reason: "not on the allow-list")
@@ -47,7 +57,7 @@ public struct MastodonEventTranslator: Sendable {
         var links: [String: String] = [:]
         var mentioned: [MemberRef] = []
         for mention in status.mentions {
-            if mention.id == ownAccount.id {
+            if mention.id == ownAccount?.id {
                 links[mention.url] = ""
             } else {
                 let acct = MastodonAcct.full(mention.acct, localDomain: localDomain)
@@ -55,7 +65,7 @@ public struct MastodonEventTranslator: Sendable {
                 mentioned.append(MemberRef(platform: .mastodon, id: mention.id, handle: "@" + acct))
             }
         }
-        if let ownURL = ownAccount.url { links[ownURL] = "" }
+        if let ownURL = ownAccount?.url { links[ownURL] = "" }
         let text = MastodonHTMLText.plainText(status.content, mentionLinks: links)
         let handle = "@" + author.fullAcct(localDomain: localDomain)
         let channel = ChannelRef(

@@ -5,8 +5,10 @@
 /// A single-pass scanner, not a parser: it never fails, and whatever it does not
 /// understand comes out as text.
 /// - `<br>` is a line break, `<p>` and other blocks a blank line between paragraphs;
-/// - mention links (`<a class="mention">`, not hashtags) are removed, unless
-///   `mentionLinks` gives the text to put in their place (keyed by `href`);
+/// - mention links (`<a class="mention">`, not hashtags) before any text are
+///   the status's addressing (`@peerbot @sam !ack 1`: Mastodon's composer puts
+///   every participant there) and are removed; later ones are removed too,
+///   unless `mentionLinks` gives the text to put in their place (keyed by `href`);
 /// - character references are decoded; runs of whitespace collapse to one space;
 ///   each line is trimmed; `script` and `style` contents and comments are dropped.
 public enum MastodonHTMLText {
@@ -100,8 +102,9 @@ public enum MastodonHTMLText {
             case "script", "style":
                 if !tag.isEnd, !tag.isSelfClosing { skippingElement = tag.name }
             case "a" where !tag.isEnd && tag.isMentionLink:
-                let replacement = tag.attributes["href"].flatMap { mentionLinks[$0] } ?? ""
-                output.append(contentsOf: replacement)
+                if !output.isEmpty {
+                    output.append(contentsOf: tag.attributes["href"].flatMap { mentionLinks[$0] } ?? "")
+                }
                 skippingLink = !tag.isSelfClosing
             default:
                 if MastodonHTMLText.blockElements.contains(tag.name) { output.paragraphBreak() }

@@ -46,6 +46,9 @@ struct MastodonPlainTextBuilder {
     /// The text, without trailing whitespace.
     func finish() -> String { text }
 
+    /// True while nothing visible has been written.
+    var isEmpty: Bool { text.isEmpty }
+
     private mutating func flushPending() {
         if pendingNewlines > 0 {
             text += String(repeating: "\n", count: pendingNewlines)
