@@ -55,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PeerBotTests",
-            dependencies: ["PeerBot"],
+            dependencies: ["PeerBot", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

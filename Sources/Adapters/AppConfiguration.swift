@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
         mastodon = try MastodonConfiguration(reader: reader)
         path = document.path
         warnings = reader.unknownKeys().map { "\(document.path): unknown key \"\($0)\" (ignored; check its spelling)" }
+        deriveEscalationDefaults()
+        warnings += escalationWarnings()
     }
 
     /// Names of the adapters the file enables.

@@ -33,7 +33,13 @@ struct BotAssembly {
             Self.fail("\(app.path): storage.path: \(error)")
         }
         let clock: any WallClock = virtualStart.map { VirtualWallClock(start: $0) } ?? SystemWallClock()
-        let features = StandardFeatures.make(configuration: app.core, directory: directory)
+        let crisisMatcher: CrisisMatcher
+        do {
+            crisisMatcher = try Self.loadCrisisMatcher(app.core.crisis)
+        } catch {
+            Self.fail("\(app.path): crisis.phrases_directory: \(error)")
+        }
+        let features = StandardFeatures.make(configuration: app.core, directory: directory, crisisMatcher: crisisMatcher)
         let bot = try Bot(configuration: app.core, store: store, clock: clock, features: features)
 
         var adapters: [any ChatAdapter] = []
@@ -56,6 +62,12 @@ struct BotAssembly {
                 "adapters": "\(adapters.map(\.platform.rawValue).joined(separator: ","))",
                 "database": "\(store.path)", "services": "\(directory.entries.count)",
             ])
+    }
+
+    /// Builds the crisis-phrase automaton once, at start; no phrases are needed when every space has offers off.
+    static func loadCrisisMatcher(_ settings: CrisisSettings) throws -> CrisisMatcher {
+        guard settings.isEnabledSomewhere else { return CrisisMatcher(phrases: []) }
+        return CrisisMatcher(phrases: try CrisisPhraseList.load(files: settings.phraseFiles).phrases)
     }
 
     func run() async {

@@ -19,6 +19,18 @@ struct CheckConfigCommand: ParsableCommand {
         } catch {
             problems.append("resources.directory: \(error)")
         }
+        if app.core.crisis.isEnabledSomewhere {
+            do {
+                let phrases = try CrisisPhraseList.load(files: app.core.crisis.phraseFiles)
+                print("crisis offers: \(phrases.phrases.count) phrases (\(app.core.crisis.languages.joined(separator: ", ")))")
+            } catch {
+                problems.append("crisis.phrases_directory: \(error)")
+            }
+        } else {
+            print("crisis offers: off")
+        }
+        let escalation = app.core.escalation
+        print("escalation: \(escalation.tiers.count) tiers, ack timeout \(DurationText.format(escalation.ackTimeout)), pages to \(escalation.destination)")
         let storageFolder = (app.core.storage.path as NSString).deletingLastPathComponent
         if !storageFolder.isEmpty, FileManager.default.fileExists(atPath: storageFolder),
             !FileManager.default.isWritableFile(atPath: storageFolder)

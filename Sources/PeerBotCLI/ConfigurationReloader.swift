@@ -4,7 +4,8 @@ import Logging
 import PeerBot
 
 /// Re-reads the configuration file on SIGHUP and swaps the bot's
-/// configuration and features in one step. A file that does not load leaves
+/// configuration and features (with the help-line directory and crisis
+/// phrase lists read anew) in one step. A file that does not load leaves
 /// the running configuration untouched. Logs which keys changed, never their values.
 actor ConfigurationReloader {
     private let path: String
@@ -30,7 +31,8 @@ actor ConfigurationReloader {
             let app = try AppConfiguration(document: document)
             for warning in app.warnings { logger.warning("\(warning)") }
             let directory = try ResourceDirectory.load(path: app.core.resources.directory)
-            let features = StandardFeatures.make(configuration: app.core, directory: directory)
+            let matcher = try BotAssembly.loadCrisisMatcher(app.core.crisis)
+            let features = StandardFeatures.make(configuration: app.core, directory: directory, crisisMatcher: matcher)
             try await bot.reload(configuration: app.core, features: features)
             let changed = document.changedKeys(since: current)
             current = document

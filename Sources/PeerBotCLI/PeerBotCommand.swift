@@ -9,7 +9,7 @@ struct PeerBotCommand: AsyncParsableCommand {
         commandName: "peerbot",
         abstract: "A self-hosted bot for peer-support spaces: check-ins, agreements, help lines, facilitator pages.",
         version: "peerbot \(version)",
-        subcommands: [RunCommand.self, ConsoleCommand.self, CheckConfigCommand.self, ResourcesCommand.self],
+        subcommands: [RunCommand.self, ConsoleCommand.self, CheckConfigCommand.self, ResourcesCommand.self, AuditCommand.self],
         defaultSubcommand: nil
     )
 }

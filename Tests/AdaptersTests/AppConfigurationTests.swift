@@ -31,3 +31,26 @@ import Testing
         #expect(throws: ConfigError.self) { try AppConfiguration(document: document, environment: [:]) }
     }
 }
+
+@Suite struct EscalationDefaultsTests {
+    @Test func theConsoleSuppliesDestinationAndMentions() throws {
+        let document = try ConfigDocument.parse(
+            "[console]\nfacilitator_channel = \"staff\"\nfacilitators = [\"sam\"]\nadmins = [\"ada\"]\n", path: "p.toml")
+        let app = try AppConfiguration(document: document, environment: [:])
+        #expect(app.core.escalation.destination.description == "console:staff")
+        #expect(app.core.escalation.facilitators == ["console:sam"])
+        #expect(app.core.escalation.backup == ["console:ada"])
+        #expect(app.warnings.isEmpty)
+    }
+
+    @Test func configuredValuesWinAndUndeliverableDestinationsAreWarned() throws {
+        let document = try ConfigDocument.parse(
+            "[escalation]\ndestination = \"matrix:!room\"\nfacilitators = []\n[console]\nfacilitators = [\"sam\"]\n", path: "p.toml")
+        let app = try AppConfiguration(document: document, environment: [:])
+        #expect(app.core.escalation.destination.description == "matrix:!room")
+        #expect(app.core.escalation.facilitators.isEmpty)
+        #expect(app.warnings == [
+            "p.toml: escalation.destination: pages to matrix:!room wait in the outbox until a matrix adapter runs (it is not enabled)"
+        ])
+    }
+}

@@ -53,4 +53,14 @@ import Testing
         _ = try await adapter.perform(.replyPrivately(member: alice, text: "private", origin: nil), idempotencyKey: "k2")
         #expect(output.lines == ["[#general] one", "  two", "[dm:alice] private"])
     }
+
+    @Test func pagesShowTheirMentionsAsNames() async throws {
+        let output = ConsoleOutput.buffer()
+        let adapter = ConsoleAdapter(configuration: configuration(), input: .lines([]), output: output, allowsClockAdvance: false)
+        let staff = ChannelRef(platform: .console, id: "facilitators")
+        let mentions = [MemberRef(platform: .console, id: "sam"), MemberRef(platform: .matrix, id: "@x:y")]
+        _ = try await adapter.perform(.page(channel: staff, text: "Ticket #1\nmore", mentions: mentions, ticket: 1), idempotencyKey: "k")
+        _ = try await adapter.perform(.page(channel: staff, text: "Ticket #2", mentions: [], ticket: 2), idempotencyKey: "k2")
+        #expect(output.lines == ["[#facilitators] @sam Ticket #1", "  more", "[#facilitators] Ticket #2"])
+    }
 }

@@ -74,7 +74,7 @@ import Testing
             """)
         let result = try peer.console(
             """
-            bob: I have been cutting myself again
+            bob: self harm came up again today
             mark@dm: !quiet
             bob: still thinking about self harm
             erin: CW: self-harm — it happened again

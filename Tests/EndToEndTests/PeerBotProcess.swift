@@ -36,9 +36,11 @@ struct PeerBotProcess {
     var databasePath: String { directory.appendingPathComponent("data/peerbot.sqlite").path }
 
     /// Writes a configuration: the shipped defaults, a private database, and `extra` TOML appended.
+    /// `crisis` holds extra lines for the `[crisis]` section (which names the shipped phrase lists).
     @discardableResult
-    func writeConfig(_ extra: String = "", name: String = "peerbot.toml") throws -> String {
+    func writeConfig(_ extra: String = "", crisis: String = "", name: String = "peerbot.toml") throws -> String {
         let resources = Self.repositoryRoot.appendingPathComponent("config/resources.toml").path
+        let phrases = Self.repositoryRoot.appendingPathComponent("config/crisis").path
         let text = """
             [storage]
             path = "\(databasePath)"
@@ -48,6 +50,9 @@ struct PeerBotProcess {
             facilitators = ["sam", "riley"]
             admins = ["ada"]
             \(extra)
+            [crisis]
+            phrases_directory = "\(phrases)"
+            \(crisis)
             """
         let path = directory.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -99,6 +104,7 @@ final class Locked<Value: Sendable>: Sendable {
     init(_ value: Value) { state = Mutex((value, false)) }
 
     func set(_ value: Value) { state.withLock { $0 = (value, true) } }
+    func update(_ change: (inout Value) -> Void) { state.withLock { change(&$0.value) } }
     var value: Value { state.withLock { $0.value } }
     var isSet: Bool { state.withLock { $0.assigned } }
 }

@@ -10,6 +10,21 @@ import Testing
         configuration.agreements.reminders.channels = ["general"]
         configuration.agreements.contentWarnings.topics = [("self-harm", ["self-harm", "cutting myself", "suicid*"])]
         configuration.agreements.contentWarnings.cooldown = 12 * 3600
+        // These tests are about reminders alone; crisis offers are tested with them below.
+        configuration.crisis.defaultPolicy.mode = .off
+    }
+
+    @Test func crisisLanguageGetsAnOfferOfSupportInsteadOfAReminder() async throws {
+        let harness = try await BotHarness.standard(at: "2026-04-01T12:00:00Z") { configuration in
+            configuration.agreements.contentWarnings.topics = [("self-harm", ["self-harm", "cutting myself"])]
+        }
+        let answer = await harness.say("bob", "I have been cutting myself again")
+        #expect(answer.count == 1)
+        #expect(answer.first?.isPrivate(to: "bob") == true)
+        #expect(answer.first?.text?.contains("made me want to check in") == true)
+        #expect(answer.first?.text?.contains("content warning") == false)
+        let nudge = await harness.say("carol", "self-harm came up in therapy today")
+        #expect(nudge.first?.text?.contains("content warning") == true)
     }
 
     static let agreements = "This space's agreements:\n1. Be kind.\n2. Take turns."

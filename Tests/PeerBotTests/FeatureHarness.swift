@@ -10,7 +10,7 @@ extension BotHarness {
         try await BotHarness(
             start: instant(start), configure: configure,
             features: { configuration in
-                StandardFeatures.make(configuration: configuration, directory: try Fixtures.resourceDirectory())
+                StandardFeatures.make(configuration: configuration, directory: try Fixtures.resourceDirectory(), crisisMatcher: try Fixtures.shippedCrisisMatcher())
             })
     }
 

@@ -12,7 +12,7 @@ import Testing
         updated.agreements.contentWarnings.topics = [("eating", ["purging"])]
         try await harness.bot.reload(
             configuration: updated,
-            features: StandardFeatures.make(configuration: updated, directory: try Fixtures.resourceDirectory()))
+            features: StandardFeatures.make(configuration: updated, directory: try Fixtures.resourceDirectory(), crisisMatcher: try Fixtures.shippedCrisisMatcher()))
         #expect(await harness.say("alice", "!norms").first?.text == "This space's agreements:\n1. Be kind.\n2. Take turns.")
         #expect(await harness.say("bob", "thinking about purging").first?.text?.contains("touch on eating") == true)
     }
@@ -25,7 +25,7 @@ import Testing
         await #expect(throws: CommandTableError.duplicate("norms")) {
             try await harness.bot.reload(
                 configuration: updated,
-                features: StandardFeatures.make(configuration: updated, directory: try Fixtures.resourceDirectory()) + [clash])
+                features: StandardFeatures.make(configuration: updated, directory: try Fixtures.resourceDirectory(), crisisMatcher: try Fixtures.shippedCrisisMatcher()) + [clash])
         }
         #expect(await harness.bot.configuration.agreements.lines == AgreementSettings.defaultLines)
         #expect(await harness.say("alice", "!norms").first?.text?.contains("Changed.") == false)
@@ -37,7 +37,7 @@ import Testing
         let configuration = await harness.bot.configuration
         try await harness.bot.reload(
             configuration: configuration,
-            features: StandardFeatures.make(configuration: configuration, directory: try Fixtures.resourceDirectory()))
+            features: StandardFeatures.make(configuration: configuration, directory: try Fixtures.resourceDirectory(), crisisMatcher: try Fixtures.shippedCrisisMatcher()))
         #expect(await harness.advance(by: 86_400).privateInstants(to: "alice") == ["2026-04-01T20:00:00Z"])
     }
 

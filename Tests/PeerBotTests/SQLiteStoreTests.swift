@@ -16,6 +16,8 @@ import Testing
         let identifiers = migrations.compactMap { $0["identifier"] }
         #expect(identifiers.first == "v1-foundation")
         #expect(identifiers.contains("v2-checkins-agreements-boundaries"))
+        #expect(identifiers.contains("v2-escalation"))
+        #expect(identifiers.contains("v3-outbox-claims"))
     }
 
     @Test func settingsSurviveReopening() throws {

@@ -115,8 +115,10 @@ public final class ConsoleAdapter: ChatAdapter {
             output.write(label: label(for: channel), text: text)
         case .replyPrivately(let member, let text, _):
             output.write(label: "dm:\(member.id)", text: text)
-        case .page(let channel, let text, _, _):
-            output.write(label: label(for: channel), text: text)
+        case .page(let channel, let text, let mentions, _):
+            // The console has no notifications: mentions are shown as @names before the text.
+            let names = mentions.filter { $0.platform == .console }.map { "@\($0.handle)" }
+            output.write(label: label(for: channel), text: names.isEmpty ? text : names.joined(separator: " ") + " " + text)
         case .react(let channel, let messageID, let emoji):
             output.write(label: label(for: channel), text: "(reacted \(emoji) to \(messageID))")
         }

@@ -14,6 +14,14 @@ extension Bot {
         return count
     }
 
+    /// Lets every feature set itself up at start (one transaction), for example
+    /// to schedule its recurring jobs.
+    public func prepare() {
+        inTransaction("prepare", platform: Platform(rawValue: "core")) { context in
+            for feature in features { try feature.prepare(context: context) }
+        }
+    }
+
     /// The due time of the earliest pending job.
     public func nextJobDue() -> Date? {
         try? store.read { try $0.earliestPendingJob() }

@@ -9,11 +9,14 @@ public struct BotContext {
     /// The injected clock's time when handling began.
     public let now: Date
     public let configuration: BotConfiguration
+    /// Shared by every feature that sees the same message.
+    public let notes: MessageNotes
 
-    public init(store: any StoreTransaction, now: Date, configuration: BotConfiguration) {
+    public init(store: any StoreTransaction, now: Date, configuration: BotConfiguration, notes: MessageNotes = MessageNotes()) {
         self.store = store
         self.now = now
         self.configuration = configuration
+        self.notes = notes
     }
 
     /// Queues an action for delivery.

@@ -24,6 +24,8 @@ public protocol Feature: Sendable {
     func describeData(of member: MemberRef, context: BotContext) throws -> [String]
     /// Deletes everything this feature stores about a member (`!forgetme`).
     func forget(_ member: MemberRef, context: BotContext) throws
+    /// Runs once when the bot starts, before due jobs run (to schedule recurring jobs).
+    func prepare(context: BotContext) throws
 }
 
 /// Whether later features should still see a message.
@@ -44,4 +46,5 @@ extension Feature {
     public func reacted(_ reaction: InboundReaction, context: BotContext) throws {}
     public func describeData(of member: MemberRef, context: BotContext) throws -> [String] { [] }
     public func forget(_ member: MemberRef, context: BotContext) throws {}
+    public func prepare(context: BotContext) throws {}
 }

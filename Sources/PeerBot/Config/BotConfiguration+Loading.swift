@@ -44,5 +44,9 @@ extension BotConfiguration {
         checkins = try CheckinSettings(reader: reader)
         agreements = try AgreementSettings(reader: reader)
         boundaries = try BoundarySettings(reader: reader)
+        escalation = try EscalationSettings(reader: reader)
+        rota = try RotaSettings(reader: reader)
+        crisis = try CrisisSettings(reader: reader)
+        retention = try RetentionSettings(reader: reader)
     }
 }

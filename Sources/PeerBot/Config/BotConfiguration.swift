@@ -21,6 +21,14 @@ public struct BotConfiguration: Sendable {
     public var agreements = AgreementSettings()
     /// `[boundaries]`
     public var boundaries = BoundarySettings()
+    /// `[escalation]`
+    public var escalation = EscalationSettings()
+    /// `[rota]`
+    public var rota = RotaSettings()
+    /// `[crisis]`
+    public var crisis = CrisisSettings()
+    /// `[retention]`
+    public var retention = RetentionSettings()
 
     public init() {}
 }

@@ -28,6 +28,7 @@ public final class BotRuntime: Sendable {
     /// input, or `stop()`), then delivers what is due and returns.
     public func run() async {
         for adapter in adapters { await dispatcher.register(adapter) }
+        await bot.prepare()
         await bot.runDueJobs()
         await dispatcher.drain()
         let ticker: Task<Void, Never>? =

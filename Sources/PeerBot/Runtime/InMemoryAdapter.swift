@@ -12,6 +12,8 @@ public final class InMemoryAdapter: ChatAdapter {
         var performed: [OutboundAction] = []
         var keys: [String] = []
         var failures: [DeliveryError] = []
+        /// Never reset, so message ids stay unique like a platform's.
+        var delivered = 0
     }
 
     public init(platform: Platform = .console) {
@@ -38,7 +40,8 @@ public final class InMemoryAdapter: ChatAdapter {
             if !state.failures.isEmpty { throw state.failures.removeFirst() }
             state.performed.append(action)
             state.keys.append(idempotencyKey)
-            return DeliveryReceipt(messageID: "m\(state.performed.count)")
+            state.delivered += 1
+            return DeliveryReceipt(messageID: "m\(state.delivered)")
         }
     }
 

@@ -14,15 +14,24 @@ public actor OutboxDispatcher {
     private var running = false
     private var runAgain = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
+    /// This process, as the holder of outbox claims.
+    private let owner = OutboxClaimOwner.current()
+    /// Real time for claim leases: a lease is about whether a process is alive,
+    /// not about the bot's (possibly virtual) clock.
+    private let leaseClock: any WallClock
+    /// How long a claim holds when its process stops answering.
+    private let lease: TimeInterval = 300
+    private var releasedStaleClaims = false
     /// Entries delivered since start, for tests and metrics.
     public private(set) var deliveredCount = 0
 
     public init(
         store: any Store, clock: any WallClock, backoff: ExponentialBackoff = ExponentialBackoff(base: 2, cap: 300),
-        logger: Logger = Logger(label: "peerbot.outbox")
+        leaseClock: any WallClock = SystemWallClock(), logger: Logger = Logger(label: "peerbot.outbox")
     ) {
         self.store = store
         self.clock = clock
+        self.leaseClock = leaseClock
         self.backoff = backoff
         self.logger = logger
     }
@@ -52,16 +61,37 @@ public actor OutboxDispatcher {
     }
 
     private func deliverDueEntries() async {
+        if !releasedStaleClaims {
+            releaseClaimsOfGoneProcesses()
+            releasedStaleClaims = true
+        }
         while true {
             let batch: [OutboxEntry]
             do {
-                batch = try store.read { try $0.dueOutboxEntries(at: clock.now, limit: 64) }
+                let leaseNow = leaseClock.now
+                batch = try store.write {
+                    try $0.claimDueOutboxEntries(
+                        at: clock.now, owner: owner.description, leaseNow: leaseNow,
+                        leaseUntil: leaseNow.addingTimeInterval(lease), limit: 16)
+                }
             } catch {
                 logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
                 return
             }
             if batch.isEmpty { return }
             for entry in batch { await deliver(entry) }
+        }
+    }
+
+    /// Claims left by a process that crashed are released at once rather than
+    /// after their lease, so a restart delivers what the old process could not.
+    private func releaseClaimsOfGoneProcesses() {
+        record { transaction in
+            let gone = try transaction.outboxClaimOwners().filter { OutboxClaimOwner($0)?.isGoneFromThisHost ?? false }
+            if !gone.isEmpty {
+                try transaction.releaseOutboxClaims(of: gone)
+                logger.notice("released outbox claims of stopped processes", metadata: ["count": "\(gone.count)"])
+            }
         }
     }
 

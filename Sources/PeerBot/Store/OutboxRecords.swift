@@ -8,6 +8,15 @@ public protocol OutboxRecords {
     func enqueue(_ action: OutboundAction, lane: OutboxLane, tag: String?, at now: Date) throws -> Int64
     /// Pending entries whose next attempt is due, urgent lane first, then oldest first.
     func dueOutboxEntries(at now: Date, limit: Int) throws -> [OutboxEntry]
+    /// Claims up to `limit` due entries for `owner` until `leaseUntil` (real
+    /// time, not the bot's clock): entries another live process has claimed
+    /// are skipped. Delivery then marks each one delivered, retried or failed,
+    /// which also releases the claim.
+    func claimDueOutboxEntries(at now: Date, owner: String, leaseNow: Date, leaseUntil: Date, limit: Int) throws -> [OutboxEntry]
+    /// Owners holding claims on pending entries.
+    func outboxClaimOwners() throws -> [String]
+    /// Releases every claim held by these owners (processes that are gone).
+    func releaseOutboxClaims(of owners: [String]) throws
     /// The earliest next attempt of any pending entry.
     func nextOutboxAttempt() throws -> Date?
     /// Marks an entry delivered and drops its text (only ids and times are kept).

@@ -15,7 +15,8 @@ public protocol Store: Sendable {
 /// `…Records` protocol and the SQLite implementation adds a matching extension.
 public protocol StoreTransaction:
     MemberRecords, OutboxRecords, JobRecords, CursorRecords, SeenEventRecords,
-    CheckinRecords, AgreementRecords, BoundaryRecords
+    CheckinRecords, AgreementRecords, BoundaryRecords,
+    TicketRecords, AuditRecords, RotaRecords, MemberDataRecords
 {}
 
 /// Errors raised by stores.

@@ -39,7 +39,8 @@ public struct AgreementsFeature: Feature {
         if settings.reminders.covers(message.channel) {
             try countActivity(in: message.channel, context: context)
         }
-        if !matcher.isEmpty {
+        // After a crisis-language match the member gets an offer of support, not a nudge.
+        if !matcher.isEmpty, !context.notes.crisisLanguage {
             try remindOfContentWarning(message, context: context)
         }
         return .pass

@@ -65,6 +65,8 @@ enum SQLiteSchema {
                 """)
         }
         registerCheckinsMigration(&migrator)
+        registerOutboxClaimsMigration(&migrator)
+        registerEscalation(on: &migrator)
         return migrator
     }
 }

@@ -29,6 +29,37 @@ extension SQLiteTransaction: OutboxRecords {
         return try rows.map(Self.entry(from:))
     }
 
+    func claimDueOutboxEntries(at now: Date, owner: String, leaseNow: Date, leaseUntil: Date, limit: Int) throws -> [OutboxEntry] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?
+                AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until < ?)
+                ORDER BY lane, id LIMIT ?
+                """,
+            arguments: [now.databaseSeconds, owner, leaseNow.databaseSeconds, limit])
+        let entries = try rows.map(Self.entry(from:))
+        for entry in entries {
+            try db.execute(
+                sql: "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?",
+                arguments: [owner, leaseUntil.databaseSeconds, entry.id])
+        }
+        return entries
+    }
+
+    func outboxClaimOwners() throws -> [String] {
+        try String.fetchAll(
+            db, sql: "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'pending' AND claimed_by IS NOT NULL")
+    }
+
+    func releaseOutboxClaims(of owners: [String]) throws {
+        for owner in owners {
+            try db.execute(
+                sql: "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND state = 'pending'",
+                arguments: [owner])
+        }
+    }
+
     func nextOutboxAttempt() throws -> Date? {
         try Double.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'")
             .map(Date.init(databaseSeconds:))
@@ -39,14 +70,17 @@ extension SQLiteTransaction: OutboxRecords {
         try db.execute(
             sql: """
                 UPDATE outbox SET state = 'delivered', attempts = attempts + 1, finished_at = ?, message_id = ?,
-                action = '{}', last_error = NULL WHERE id = ?
+                action = '{}', last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id = ?
                 """,
             arguments: [now.databaseSeconds, messageID, id])
     }
 
     func markRetry(_ id: Int64, nextAttemptAt: Date, error: String) throws {
         try db.execute(
-            sql: "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
+            sql: """
+                UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
+                claimed_by = NULL, claimed_until = NULL WHERE id = ?
+                """,
             arguments: [nextAttemptAt.databaseSeconds, error, id])
     }
 
@@ -54,7 +88,7 @@ extension SQLiteTransaction: OutboxRecords {
         try db.execute(
             sql: """
                 UPDATE outbox SET state = 'failed', attempts = attempts + 1, finished_at = ?, last_error = ?,
-                action = '{}' WHERE id = ?
+                action = '{}', claimed_by = NULL, claimed_until = NULL WHERE id = ?
                 """,
             arguments: [now.databaseSeconds, error, id])
     }

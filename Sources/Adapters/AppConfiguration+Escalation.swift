@@ -1,0 +1,36 @@
+import PeerBot
+
+extension AppConfiguration {
+    /// Fills what `[escalation]` left out from the adapters' own sections: on the
+    /// console, pages go to `console:<facilitator_channel>` and mention the
+    /// console's facilitators (backup: its admins). The console's role lists stay
+    /// the source of the console's roles; these lists only say whom to mention.
+    mutating func deriveEscalationDefaults() {
+        var escalation = core.escalation
+        if !escalation.destinationConfigured {
+            escalation.destination = EscalationDestination(platform: .console, channelID: console.facilitatorChannel)
+        }
+        if !escalation.facilitatorsConfigured {
+            escalation.facilitators = console.facilitators.map { "console:\($0)" }
+        }
+        if !escalation.backupConfigured {
+            escalation.backup = console.admins.map { "console:\($0)" }
+        }
+        core.escalation = escalation
+    }
+
+    /// Warnings for pages that no enabled adapter could deliver.
+    func escalationWarnings() -> [String] {
+        var destinations = [("escalation.destination", core.escalation.destination)]
+        for (index, tier) in core.escalation.tiers.enumerated() {
+            if let destination = tier.destination { destinations.append(("escalation.tiers[\(index + 1)].destination", destination)) }
+        }
+        if let notify = core.crisis.notifyDestination { destinations.append(("crisis.notify_destination", notify)) }
+        let enabled = Set(enabledAdapters)
+        return destinations.compactMap { key, destination in
+            enabled.contains(destination.platform.rawValue)
+                ? nil
+                : "\(path): \(key): pages to \(destination) wait in the outbox until a \(destination.platform) adapter runs (it is not enabled)"
+        }
+    }
+}

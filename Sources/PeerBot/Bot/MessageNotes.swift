@@ -1,0 +1,9 @@
+/// What features have learned about the message being handled, for the
+/// features after them in the same transaction.
+public final class MessageNotes {
+    /// The message reads as crisis language: gentler nudges (a content-warning
+    /// reminder) stand down, because a nudge is the wrong reply to someone in crisis.
+    public var crisisLanguage = false
+
+    public init() {}
+}

@@ -1,0 +1,231 @@
+/// Finds crisis phrases in text in one pass, linear in the text's length
+/// whatever the number of phrases: an Aho–Corasick automaton over UTF-8 bytes,
+/// built once at start and compiled to a dense transition table.
+///
+/// Matching is on whole words of normalised text (`CrisisTextNormalizer`):
+/// each phrase is stored between two word boundaries, so `kill` never matches
+/// inside `skilled`. Plain ASCII text is scanned directly — the byte-class table
+/// folds case, skips apostrophes and maps punctuation to boundaries, and runs
+/// of boundaries collapse by self-loops in the automaton — so the scan touches
+/// each byte once and allocates nothing. Text whose only non-ASCII characters
+/// are typographic quotes and dashes is mapped to ASCII and scanned again;
+/// text with other characters is first normalised (NFKC, case folding).
+public struct CrisisMatcher: Sendable {
+    /// The phrases, as given.
+    public let phrases: [String]
+    /// Byte → input class (boundary, other word byte, skipped, or a byte some phrase uses).
+    let classOf: [UInt16]
+    let classCount: Int
+    /// `transitions[row + class]` is the next state's row (state × classCount),
+    /// bitwise-negated when that state ends a phrase.
+    let transitions: [Int32]
+    /// Phrase indexes ending at each state (by state number).
+    private let outputs: [[Int32]]
+    /// The row after the virtual boundary before the text (the state "one boundary seen").
+    let startRow: Int32
+
+    static let boundaryClass: UInt16 = 0
+    private static let otherWordClass: UInt16 = 1
+    private static let skippedClass: UInt16 = 2
+
+    /// Builds the automaton. Phrases that normalise to nothing are ignored.
+    public init(phrases: [String]) {
+        self.phrases = phrases
+        var patterns: [(bytes: [UInt8], index: Int32)] = []
+        for (index, phrase) in phrases.enumerated() {
+            let words = Self.collapsed(CrisisTextNormalizer.normalizedBytes(phrase))
+            guard !words.isEmpty else { continue }
+            patterns.append(([CrisisTextNormalizer.space] + words + [CrisisTextNormalizer.space], Int32(index)))
+        }
+
+        // Input classes: one per byte some phrase uses; the rest fall into three shared classes.
+        var classes = [UInt16](repeating: 0, count: 256)
+        var used = Set<UInt8>()
+        for pattern in patterns { used.formUnion(pattern.bytes) }
+        used.remove(CrisisTextNormalizer.space)
+        var next: UInt16 = 3
+        for byte in used.sorted() {
+            classes[Int(byte)] = next
+            next += 1
+        }
+        for value in 0...255 {
+            let byte = UInt8(value)
+            if used.contains(byte) { continue }
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                classes[value] = Self.skippedClass
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                let lower = byte + 32
+                classes[value] = used.contains(lower) ? classes[Int(lower)] : Self.otherWordClass
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...0xFF:
+                classes[value] = Self.otherWordClass
+            default:
+                classes[value] = Self.boundaryClass
+            }
+        }
+        let width = Int(next)
+        classOf = classes
+        classCount = width
+
+        // The trie.
+        var goto: [Int32] = Array(repeating: -1, count: width)
+        var enteredBy: [UInt16] = [Self.otherWordClass]
+        var ends: [[Int32]] = [[]]
+        for pattern in patterns {
+            var state = 0
+            for byte in pattern.bytes {
+                let symbol = byte == CrisisTextNormalizer.space ? Self.boundaryClass : classes[Int(byte)]
+                let slot = state * width + Int(symbol)
+                if goto[slot] < 0 {
+                    goto[slot] = Int32(enteredBy.count)
+                    goto.append(contentsOf: repeatElement(-1, count: width))
+                    enteredBy.append(symbol)
+                    ends.append([])
+                }
+                state = Int(goto[slot])
+            }
+            ends[state].append(pattern.index)
+        }
+
+        // Failure links, breadth first, completing the table into a DFA.
+        let stateCount = enteredBy.count
+        var failure = [Int](repeating: 0, count: stateCount)
+        var queue: [Int] = []
+        for symbol in 0..<width {
+            let child = goto[symbol]
+            if child < 0 {
+                goto[symbol] = 0
+            } else {
+                failure[Int(child)] = 0
+                queue.append(Int(child))
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            for symbol in 0..<width {
+                let slot = state * width + symbol
+                let child = goto[slot]
+                let fallback = goto[failure[state] * width + symbol]
+                if child < 0 {
+                    goto[slot] = fallback
+                } else {
+                    failure[Int(child)] = Int(fallback)
+                    ends[Int(child)] += ends[Int(fallback)]
+                    queue.append(Int(child))
+                }
+            }
+        }
+
+        // Skipped bytes (apostrophes) leave the state as it is; a boundary after
+        // a boundary does too, so "kill  myself" reads as "kill myself".
+        for state in 0..<stateCount {
+            goto[state * width + Int(Self.skippedClass)] = Int32(state)
+            if enteredBy[state] == Self.boundaryClass {
+                goto[state * width + Int(Self.boundaryClass)] = Int32(state)
+            }
+        }
+
+        // Rows instead of state numbers, negated where a phrase ends.
+        transitions = goto.map { target in
+            let row = target * Int32(width)
+            return ends[Int(target)].isEmpty ? row : ~row
+        }
+        outputs = ends
+        let first = transitions[Int(Self.boundaryClass)]
+        startRow = first < 0 ? ~first : first
+    }
+
+    /// True when the text contains any phrase.
+    public func matches(_ text: String) -> Bool {
+        var sawNonASCII = false
+        var unused = Set<Int32>()
+        let fast = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count >= Self.interleaveThreshold
+                ? scanInterleaved(bytes, sawNonASCII: &sawNonASCII)
+                : scan(bytes, collecting: false, into: &unused, sawNonASCII: &sawNonASCII)
+        }
+        if let fast {
+            if fast { return true }
+        } else {
+            let copy = Array(text.utf8)
+            if copy.withUnsafeBufferPointer({ scan($0, collecting: false, into: &unused, sawNonASCII: &sawNonASCII) }) {
+                return true
+            }
+        }
+        guard sawNonASCII else { return false }
+        // Only typographic punctuation beyond ASCII: replace it and scan the ASCII result.
+        let typographic = text.utf8.withContiguousStorageIfAvailable(CrisisTextNormalizer.typographicToASCII)
+            ?? Array(text.utf8).withUnsafeBufferPointer(CrisisTextNormalizer.typographicToASCII)
+        if let ascii = typographic {
+            return ascii.withUnsafeBufferPointer { scan($0, collecting: false, into: &unused, sawNonASCII: &sawNonASCII) }
+        }
+        // Other characters: normalise (NFKC, case folding) and scan again.
+        return CrisisTextNormalizer.normalizedBytes(text).withUnsafeBufferPointer {
+            scan($0, collecting: false, into: &unused, sawNonASCII: &sawNonASCII)
+        }
+    }
+
+    /// Every phrase the text contains, in list order (for tests and tools; the
+    /// bot itself only needs `matches`).
+    public func matchedPhrases(in text: String) -> [String] {
+        var found = Set<Int32>()
+        var ignored = false
+        _ = CrisisTextNormalizer.normalizedBytes(text).withUnsafeBufferPointer {
+            scan($0, collecting: true, into: &found, sawNonASCII: &ignored)
+        }
+        return found.sorted().map { phrases[Int($0)] }
+    }
+
+    /// Runs the automaton over `bytes` between two virtual boundaries. Stops at
+    /// the first match unless `collecting`, which gathers every phrase found.
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, collecting: Bool, into found: inout Set<Int32>, sawNonASCII: inout Bool
+    ) -> Bool {
+        transitions.withUnsafeBufferPointer { table in
+            classOf.withUnsafeBufferPointer { classes in
+                var row = Int(startRow)
+                var high: UInt8 = 0
+                var matched = false
+                for byte in bytes {
+                    high |= byte
+                    let next = Int(table[row &+ Int(classes[Int(byte)])])
+                    if next < 0 {
+                        row = ~next
+                        matched = true
+                        guard collecting else { break }
+                        found.formUnion(outputs[row / classCount])
+                    } else {
+                        row = next
+                    }
+                }
+                if !matched || collecting {
+                    let last = Int(table[row &+ Int(Self.boundaryClass)])
+                    if last < 0 {
+                        matched = true
+                        if collecting { found.formUnion(outputs[~last / classCount]) }
+                    }
+                }
+                sawNonASCII = high >= 0x80
+                return matched
+            }
+        }
+    }
+
+    /// Runs of spaces as one, without leading or trailing spaces.
+    private static func collapsed(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == CrisisTextNormalizer.space {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(CrisisTextNormalizer.space) }
+                pendingSpace = false
+                result.append(byte)
+            }
+        }
+        return result
+    }
+}
