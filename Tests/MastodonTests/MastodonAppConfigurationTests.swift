@@ -35,3 +35,41 @@ import Testing
         #expect(app.enabledAdapters == ["console"])
     }
 }
+
+extension MastodonAppConfigurationTests {
+    @Test func withoutAConsolePagesGoToMastodonDirectMentioningItsFacilitators() throws {
+        let document = try ConfigDocument.parse(
+            """
+            [console]
+            enabled = false
+            [mastodon]
+            enabled = true
+            instance = "https://social.example"
+            access_token = "t"
+            facilitators = ["@sam", "@riley@other.example", "1234"]
+            admins = ["@ada"]
+            """, path: "peerbot.toml")
+        let app = try AppConfiguration(document: document, environment: [:])
+        #expect(app.core.escalation.destination.description == "mastodon:direct")
+        #expect(app.core.escalation.facilitators == ["mastodon:@sam", "mastodon:@riley@other.example", "mastodon:1234"])
+        #expect(app.core.escalation.backup == ["mastodon:@ada"])
+        #expect(app.warnings.isEmpty)
+    }
+
+    @Test func anExplicitEscalationDestinationIsKept() throws {
+        let document = try ConfigDocument.parse(
+            """
+            [escalation]
+            destination = "mastodon:direct"
+            facilitators = ["mastodon:@sam"]
+            [mastodon]
+            enabled = true
+            instance = "https://social.example"
+            access_token = "t"
+            """, path: "peerbot.toml")
+        let app = try AppConfiguration(document: document, environment: [:])
+        #expect(app.core.escalation.destination.description == "mastodon:direct")
+        #expect(app.core.escalation.facilitators == ["mastodon:@sam"])
+        #expect(app.warnings.isEmpty)
+    }
+}

@@ -56,6 +56,18 @@ public struct MastodonAccountList: Sendable, Equatable {
 
     public var isEmpty: Bool { patterns.isEmpty }
 
+    /// The accounts as member keys for `[escalation]` mentions: `mastodon:<id>`
+    /// or `mastodon:@user@domain` (domains are not members).
+    public var memberKeys: [String] {
+        patterns.compactMap { pattern in
+            switch pattern {
+            case .id(let id): "mastodon:\(id)"
+            case .account(let acct): "mastodon:@\(acct)"
+            case .domain: nil
+            }
+        }
+    }
+
     /// True when any entry matches `account`.
     public func contains(_ account: MastodonAccount, localDomain: String) -> Bool {
         patterns.contains { $0.matches(account, localDomain: localDomain) }
