@@ -50,3 +50,21 @@ import Testing
         #expect(try MastodonPostPlan.make(for: .react(channel: ChannelRef(platform: .mastodon, id: "101/777"), messageID: "777", emoji: "✅"), facilitators: facilitators) == nil)
     }
 }
+
+@Suite struct MastodonMentionGuardTests {
+    @Test func namesInTheTextDoNotBecomeMentions() {
+        let text = "Ticket #1: @alice@social.example asked for a facilitator. Take it with !ack 1 (@sam)."
+        let safe = MastodonMentionGuard.neutralized(text)
+        #expect(safe == "Ticket #1: @\u{2060}alice@social.example asked for a facilitator. Take it with !ack 1 (@\u{2060}sam).")
+        // Invisible: removing the joiners gives the text back.
+        #expect(safe.replacingOccurrences(of: "\u{2060}", with: "") == text)
+    }
+
+    @Test func whatIsNotAMentionIsLeftAlone() {
+        for text in ["mail me at a@b.org", "https://social.example/@alice", "a lone @ sign", "@", "no at all", "@@", "x@_y"] {
+            #expect(MastodonMentionGuard.neutralized(text) == text)
+        }
+        #expect(MastodonMentionGuard.neutralized("@bob") == "@\u{2060}bob")
+        #expect(MastodonMentionGuard.neutralized("(@_bob") == "(@\u{2060}_bob")
+    }
+}

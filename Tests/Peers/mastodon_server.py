@@ -23,6 +23,10 @@ Test controls (no auth), all JSON:
   POST /_test/mention  {"text", "from": account key, "stream": bool, "visibility"}
                        → adds a mention notification; streams it when "stream" (default true)
   POST /_test/frame    {"text"}: sends a raw text frame to every stream
+  POST /_test/replay   {"id"}: streams a stored notification again (a duplicate)
+  POST /_test/delete   {"id"}: the status is gone: replies to it answer 404
+  POST /_test/account  {"key"}: makes an account known (for GET /api/v1/accounts/<id>);
+                       --account KEY=ID makes one known from the start, with that id
   POST /_test/drop     {"refuse": n}: aborts every stream (no close frame); refuses the next n handshakes
   POST /_test/statuses/fail {"count", "status", "reset_in", "after_create"}: the next
                        count POST /api/v1/statuses answer `status` (429 with X-RateLimit-Reset
@@ -101,6 +105,8 @@ class FakeMastodon:
         self.lock = threading.Lock()
         self.token = token
         self.streaming_enabled = streaming
+        self.no_profile_scope = False
+        self.deleted = set()
         self.ws_port = None
         self.loop = None
         self.requests = []
@@ -128,7 +134,7 @@ class FakeMastodon:
 
     # -- accounts -------------------------------------------------------------------
 
-    def account(self, key):
+    def account(self, key, account_id=None):
         """A known account by key, made on first use from the recorded one."""
         if key in self.accounts:
             return self.accounts[key]
@@ -136,7 +142,7 @@ class FakeMastodon:
         username = spec[0]
         domain = spec[1] if len(spec) > 1 else None
         account = dict(self.mention_template["account"])
-        account["id"] = str(117_446_000_000_000_000 + len(self.accounts) * 1000 + 1)
+        account["id"] = account_id or str(117_446_000_000_000_000 + len(self.accounts) * 1000 + 1)
         account["username"] = username
         account["acct"] = key if domain else username
         host = domain or self.instance_v2["domain"]
@@ -219,10 +225,11 @@ class FakeMastodon:
             status["content"] = "<p>" + html.escape(text).replace("\n", "<br />") + "</p>"
             status["account"] = self.bot
             status["mentions"] = []
-            for acct in re.findall(r"@([\w.-]+(?:@[\w.:-]+)?)", text):
+            # Mastodon's MENTION_RE: "@" at the start or after a non-word, non-"/" character.
+            for acct in re.findall(r"(?:^|(?<=[^/\w]))@(\w[\w.-]*(?:@[\w.:-]+)?)", text):
                 local = acct.split("@")[0] if acct.endswith("@" + self.instance_v2["domain"]) else acct
                 account = self.accounts.get(local) or self.accounts.get(acct)
-                if account:
+                if account and all(m["id"] != account["id"] for m in status["mentions"]):
                     status["mentions"].append(
                         {"id": account["id"], "username": account["username"], "url": account["url"], "acct": account["acct"]})
             self.statuses.append({"status": status, "text": text, "idempotency_key": key})
@@ -327,6 +334,8 @@ def make_handler(fake):
                 instance["urls"]["streaming_api"] = f"ws://127.0.0.1:{fake.ws_port}"
                 return self.reply(200, instance, fake.rate_headers())
             if url.path == "/api/v1/accounts/verify_credentials":
+                if fake.no_profile_scope:
+                    return self.reply(403, {"error": "This action is outside the authorized scopes"})
                 return self.reply(200, fake.bot, fake.rate_headers())
             if url.path.startswith("/api/v1/accounts/"):
                 account = fake.account_by_id(url.path.rsplit("/", 1)[-1])
@@ -346,6 +355,10 @@ def make_handler(fake):
                     status = failure.get("status", 503)
                     headers = fake.rate_headers(failure.get("reset_in")) if status == 429 else fake.rate_headers()
                     return self.reply(status, {"error": "Too many requests" if status == 429 else "Bad gateway"}, headers)
+                with fake.lock:
+                    gone = params.get("in_reply_to_id") in fake.deleted
+                if gone:
+                    return self.reply(404, {"error": "Record not found"}, fake.rate_headers())
                 status, body = fake.create_status(params, key)
                 return self.reply(status, body, fake.rate_headers())
             return self.reply(404, {"error": "Not found"})
@@ -359,6 +372,14 @@ def make_handler(fake):
                     fake.broadcast(json.dumps({
                         "stream": ["user:notification"], "event": "notification", "payload": json.dumps(notification)}))
                 return self.reply(200, notification)
+            if path == "/_test/replay":
+                with fake.lock:
+                    found = next((n for n in fake.notifications if n["id"] == body["id"]), None)
+                if not found:
+                    return self.reply(404, {"error": "no such notification"})
+                fake.broadcast(json.dumps({
+                    "stream": ["user:notification"], "event": "notification", "payload": json.dumps(found)}))
+                return self.reply(200, {})
             if path == "/_test/frame":
                 fake.broadcast(body["text"])
                 return self.reply(200, {})
@@ -370,6 +391,10 @@ def make_handler(fake):
             if path == "/_test/statuses/fail":
                 with fake.lock:
                     fake.fail_plan.extend([body] * int(body.get("count", 1)))
+                return self.reply(200, {})
+            if path == "/_test/delete":
+                with fake.lock:
+                    fake.deleted.add(body["id"])
                 return self.reply(200, {})
             if path == "/_test/account":
                 return self.reply(200, fake.account(body["key"]))
@@ -394,8 +419,17 @@ async def main():
     parser.add_argument("--fixtures", required=True, help="the cassettes folder")
     parser.add_argument("--token", required=True)
     parser.add_argument("--no-streaming", action="store_true", help="advertise no streaming URL")
+    parser.add_argument("--max-characters", type=int, help="the instance's status length limit")
+    parser.add_argument("--no-profile-scope", action="store_true", help="verify_credentials answers 403")
+    parser.add_argument("--account", action="append", default=[], help="KEY=ID: an account known from the start")
     args = parser.parse_args()
     fake = FakeMastodon(Cassettes(args.fixtures), args.token, not args.no_streaming)
+    for entry in args.account:
+        key, _, account_id = entry.partition("=")
+        fake.account(key, account_id)
+    fake.no_profile_scope = args.no_profile_scope
+    if args.max_characters:
+        fake.instance_v2["configuration"]["statuses"]["max_characters"] = args.max_characters
     fake.loop = asyncio.get_running_loop()
 
     def process_request(connection, request):
