@@ -60,9 +60,13 @@ import Testing
         for _ in 0..<MastodonCatchUp.maximumPages {
             let page = (0..<MastodonCatchUp.pageLimit).map { offset in MastodonTestData.mention(id: "\(next + offset)", text: "m") }
             next += MastodonCatchUp.pageLimit
+            #expect(!catchUp.wasTruncated)
             _ = catchUp.absorb(page, now: now)
         }
         #expect(catchUp.isFinished)
+        // The adapter starts another pass from the new cursor.
+        #expect(catchUp.wasTruncated)
+        #expect(MastodonCatchUp(cursor: catchUp.cursor, firstStartWindow: 3600).nextRequestPath.hasSuffix("min_id=\(next - 1)"))
     }
 
     @Test func firstStartOnlyAnswersRecentMentions() {

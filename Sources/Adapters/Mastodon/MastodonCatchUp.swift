@@ -25,8 +25,10 @@ public struct MastodonCatchUp: Sendable, Equatable {
     public let firstStartWindow: TimeInterval
     /// Pages read so far.
     public private(set) var pagesRead = 0
-    /// True once no further page is needed.
+    /// True once this pass reads no further page.
     public private(set) var isFinished = false
+    /// True when the pass stopped at `maximumPages` with more waiting: start another.
+    public private(set) var wasTruncated = false
     private let startedWithoutCursor: Bool
 
     public init(cursor: String?, firstStartWindow: TimeInterval) {
@@ -60,7 +62,9 @@ public struct MastodonCatchUp: Sendable, Equatable {
             deliver = deliver.filter { ($0.createdDate ?? .distantPast) >= oldest }
             isFinished = true  // the newest page only: older history is not replayed
         } else {
-            isFinished = page.count < Self.pageLimit || pagesRead >= Self.maximumPages || cursor == previous
+            let more = page.count >= Self.pageLimit && cursor != previous
+            isFinished = !more || pagesRead >= Self.maximumPages
+            wasTruncated = more && pagesRead >= Self.maximumPages
         }
         return deliver
     }
