@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "peerbot", targets: ["PeerBotCLI"]),
+        .executable(name: "peerbot-bench", targets: ["PeerBotBench"]),
         .library(name: "PeerBot", targets: ["PeerBot"]),
         .library(name: "Adapters", targets: ["Adapters"]),
     ],
@@ -53,6 +54,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Benchmarks (`make bench`): a Benchmark protocol, a registry and a table of medians.
+        .executableTarget(
+            name: "PeerBotBench",
+            dependencies: ["PeerBot", "Adapters", "LoopbackPeers"]
+        ),
+        // Starts the Python loopback servers in Tests/Peers for transport tests and benchmarks.
+        .target(name: "LoopbackPeers"),
         .testTarget(
             name: "PeerBotTests",
             dependencies: ["PeerBot", .product(name: "Logging", package: "swift-log")],
@@ -64,8 +72,12 @@ let package = Package(
         ),
         .testTarget(
             name: "MastodonTests",
-            dependencies: ["Adapters", "PeerBot", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Adapters", "PeerBot", "LoopbackPeers", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "TransportTests",
+            dependencies: ["Adapters", "PeerBot", "LoopbackPeers"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -5,6 +5,7 @@
 // these typed wrappers are the only way the transport calls them.
 #define CURL_DISABLE_TYPECHECK 1
 #include <curl/curl.h>
+#include <signal.h>
 
 static inline CURLcode peerbot_curl_easy_setopt_long(CURL *h, CURLoption o, long v) {
     return curl_easy_setopt(h, o, v);
@@ -38,5 +39,12 @@ static inline CURLcode peerbot_curl_easy_getinfo_pointer(CURL *h, CURLINFO i, vo
 static inline CURLMcode peerbot_curl_multi_setopt_long(CURLM *m, CURLMoption o, long v) {
     return curl_multi_setopt(m, o, v);
 }
+
+// Macros that do not import into Swift.
+static inline long peerbot_curl_global_default(void) { return CURL_GLOBAL_DEFAULT; }
+static inline size_t peerbot_curl_error_size(void) { return CURL_ERROR_SIZE; }
+
+// SIG_IGN is a cast macro; libcurl with CURLOPT_NOSIGNAL needs SIGPIPE ignored process-wide.
+static inline void peerbot_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
 
 #endif

@@ -129,3 +129,19 @@ struct FakeCheckins: RetentionPurging {
         return 0
     }
 }
+
+@Suite struct CheckinRetentionTests {
+    @Test func checkinsOlderThanTheRetentionAreDeletedByTheDailySweep() async throws {
+        let harness = try await BotHarness.standard(at: "2026-04-01T12:00:00Z") { $0.retention.checkinsDays = 10 }
+        await harness.bot.prepare()
+        await harness.dm("alice", "!checkin 3 first")
+        _ = await harness.advance(by: 5 * 86_400)
+        await harness.dm("alice", "!checkin 4 second")
+        let count = { try harness.store.read { try $0.checkins(of: "console:alice", limit: nil) }.count }
+        #expect(try count() == 2)
+        _ = await harness.advance(by: 6 * 86_400)  // the first is now 11 days old
+        #expect(try harness.store.read { try $0.checkins(of: "console:alice", limit: nil) }.map(\.note) == ["second"])
+        _ = await harness.advance(by: 5 * 86_400)
+        #expect(try count() == 0)
+    }
+}

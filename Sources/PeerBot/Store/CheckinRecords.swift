@@ -8,6 +8,8 @@ public protocol CheckinRecords {
     func checkins(of memberKey: String, limit: Int?) throws -> [CheckinEntry]
     /// Deletes every check-in of a member.
     func deleteCheckins(of memberKey: String) throws
+    /// Deletes every check-in recorded before `instant`; returns how many.
+    func deleteCheckins(before instant: Date) throws -> Int
     /// A member's schedule, if they chose one.
     func checkinSchedule(of memberKey: String) throws -> CheckinSchedule?
     /// Creates or replaces a member's schedule.

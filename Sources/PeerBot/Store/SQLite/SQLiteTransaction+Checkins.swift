@@ -23,6 +23,11 @@ extension SQLiteTransaction: CheckinRecords {
         try db.execute(sql: "DELETE FROM checkin WHERE member_key = ?", arguments: [memberKey])
     }
 
+    func deleteCheckins(before instant: Date) throws -> Int {
+        try db.execute(sql: "DELETE FROM checkin WHERE created_at < ?", arguments: [instant.databaseSeconds])
+        return db.changesCount
+    }
+
     func checkinSchedule(of memberKey: String) throws -> CheckinSchedule? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM checkin_schedule WHERE member_key = ?", arguments: [memberKey])
         else { return nil }
