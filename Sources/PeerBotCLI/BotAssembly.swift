@@ -52,6 +52,9 @@ struct BotAssembly {
                 print("PeerBot console. Type lines like \"alice: \(app.core.bot.commandPrefix)help\"; Ctrl-D to quit.")
             }
         }
+        if app.mastodon.enabled, !consoleOnly {
+            adapters.append(Self.mastodonAdapter(app: app, store: store))
+        }
         let dispatcher = OutboxDispatcher(store: store, clock: clock)
         runtime = BotRuntime(bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters)
         reloader = ConfigurationReloader(path: app.path, document: document, bot: bot, logger: logger)
@@ -68,6 +71,16 @@ struct BotAssembly {
     static func loadCrisisMatcher(_ settings: CrisisSettings) throws -> CrisisMatcher {
         guard settings.isEnabledSomewhere else { return CrisisMatcher(phrases: []) }
         return CrisisMatcher(phrases: try CrisisPhraseList.load(files: settings.phraseFiles).phrases)
+    }
+
+    /// The Mastodon adapter over its own HTTP and WebSocket clients.
+    private static func mastodonAdapter(app: AppConfiguration, store: SQLiteStore) -> MastodonAdapter {
+        do {
+            return try MastodonAdapter(
+                configuration: app.mastodon, store: store, http: try HTTPClient(), webSockets: try WebSocketClient())
+        } catch {
+            fail("\(app.path): mastodon: \(error)")
+        }
     }
 
     func run() async {

@@ -51,19 +51,7 @@ from urllib.parse import parse_qs, urlparse
 import yaml
 from websockets.asyncio.server import serve
 
-
-def announce(port):
-    """Prints the port the test reads, then exits when stdin closes (the test process ended)."""
-    print(f"PORT {port}", flush=True)
-
-    def watch_stdin():
-        try:
-            while sys.stdin.buffer.read(1024):
-                pass
-        finally:
-            os._exit(0)
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
+from peer_support import announce
 
 
 def iso(moment):
