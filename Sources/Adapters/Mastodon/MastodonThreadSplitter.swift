@@ -52,10 +52,7 @@ public struct MastodonThreadSplitter: Sendable {
         var result: [Substring] = []
         var rest = body
         while !rest.isEmpty {
-            if length(rest) <= budget {
-                result.append(rest)
-                break
-            }
+            // `cut` walks only as far as one part, so a long text is read once, not once per part.
             let (end, next) = cut(rest, budget: budget)
             result.append(rest[..<end].trimmingWhitespace())
             rest = rest[next...].trimmingWhitespace()
