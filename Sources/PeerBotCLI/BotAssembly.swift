@@ -52,8 +52,11 @@ struct BotAssembly {
                 print("PeerBot console. Type lines like \"alice: \(app.core.bot.commandPrefix)help\"; Ctrl-D to quit.")
             }
         }
-        if app.mastodon.enabled, !consoleOnly {
-            adapters.append(Self.mastodonAdapter(app: app, store: store))
+        // One HTTP client and one WebSocket client (one libwebsockets context) for
+        // every platform adapter: the transport's rule, see the README's Transport section.
+        if !consoleOnly, app.mastodon.enabled {
+            let transport = Self.transportClients(app: app)
+            adapters.append(Self.mastodonAdapter(app: app, store: store, transport: transport))
         }
         let dispatcher = OutboxDispatcher(store: store, clock: clock)
         runtime = BotRuntime(bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters)
@@ -73,11 +76,22 @@ struct BotAssembly {
         return CrisisMatcher(phrases: try CrisisPhraseList.load(files: settings.phraseFiles).phrases)
     }
 
-    /// The Mastodon adapter over its own HTTP and WebSocket clients.
-    private static func mastodonAdapter(app: AppConfiguration, store: SQLiteStore) -> MastodonAdapter {
+    /// The process's HTTP and WebSocket clients, shared by the platform adapters.
+    private static func transportClients(app: AppConfiguration) -> (http: HTTPClient, webSockets: WebSocketClient) {
+        do {
+            return (try HTTPClient(), try WebSocketClient())
+        } catch {
+            fail("\(app.path): cannot start the network clients: \(error)")
+        }
+    }
+
+    /// The Mastodon adapter over the shared clients.
+    private static func mastodonAdapter(
+        app: AppConfiguration, store: SQLiteStore, transport: (http: HTTPClient, webSockets: WebSocketClient)
+    ) -> MastodonAdapter {
         do {
             return try MastodonAdapter(
-                configuration: app.mastodon, store: store, http: try HTTPClient(), webSockets: try WebSocketClient())
+                configuration: app.mastodon, store: store, http: transport.http, webSockets: transport.webSockets)
         } catch {
             fail("\(app.path): mastodon: \(error)")
         }

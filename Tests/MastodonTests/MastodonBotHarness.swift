@@ -14,8 +14,12 @@ final class MastodonBotHarness {
     let logs = CapturedLogs()
     let directory: URL
     private let http: HTTPClient
-    private let webSockets: WebSocketClient
     private var running: Task<Void, Never>?
+
+    /// One WebSocket client (one libwebsockets context) for every Mastodon test, as
+    /// in production: creating contexts while other tests run `wss://` handshakes
+    /// is what the transport warns against (README, Transport).
+    static let sharedWebSockets = Result { try WebSocketClient() }
 
     /// Fast reconnects for tests; the production timings are tested on the state machine.
     static let testPolicy = MastodonStreamSession.Policy(
@@ -37,9 +41,9 @@ final class MastodonBotHarness {
         configuration.accessToken = token
         configure(&configuration)
         http = try HTTPClient()
-        webSockets = try WebSocketClient()
         adapter = try MastodonAdapter(
-            configuration: configuration, store: store, http: http, webSockets: webSockets, policy: Self.testPolicy,
+            configuration: configuration, store: store, http: http, webSockets: try Self.sharedWebSockets.get(),
+            policy: Self.testPolicy,
             logger: logs.logger())
         var core = BotConfiguration()
         core.escalation.destination = EscalationDestination(platform: .mastodon, channelID: "direct")
@@ -82,7 +86,6 @@ final class MastodonBotHarness {
     func stop() async {
         await runtime.stop()
         await running?.value
-        await webSockets.shutdown()
         await http.shutdown()
         await fake.stop()
         try? FileManager.default.removeItem(at: directory)
