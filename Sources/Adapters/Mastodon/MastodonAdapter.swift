@@ -76,8 +76,12 @@ public final class MastodonAdapter: ChatAdapter {
             logger.critical("mastodon adapter stopped: \(fatal.description)")
             continuation.finish()
             throw fatal
+        } catch is CancellationError {
+            // Stopped by stop().
         } catch {
-            // Cancelled by stop().
+            logger.critical("mastodon adapter stopped", metadata: ["error": "\(error)"])
+            continuation.finish()
+            throw error
         }
         continuation.finish()
     }
