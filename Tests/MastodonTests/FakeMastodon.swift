@@ -43,6 +43,11 @@ final class FakeMastodon: Sendable {
         _ = try await control("/_test/replay", ["id": notification.id])
     }
 
+    /// The next `count` reads of the notifications fail with 502.
+    func failNotificationReads(count: Int) async throws {
+        _ = try await control("/_test/notifications/fail", ["count": count])
+    }
+
     /// Deletes a status: replies to it are answered 404, as Mastodon does.
     func delete(statusID: String) async throws {
         _ = try await control("/_test/delete", ["id": statusID])

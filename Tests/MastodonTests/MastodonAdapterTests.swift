@@ -212,3 +212,21 @@ extension MastodonAdapterTests {
         await harness.stop()
     }
 }
+
+extension MastodonAdapterTests {
+    @Test func aFailedCatchUpIsNeverSkipped() async throws {
+        let harness = try await MastodonBotHarness()
+        try await harness.startStreaming()
+        try await harness.waitUntil("the first catch-up saved its cursor") { try harness.notificationCursor() == "21" }
+        // The stream drops; a mention arrives meanwhile; the catch-up after the reconnect fails (502).
+        try await harness.fake.failNotificationReads(count: 1)
+        try await harness.fake.dropStreams()
+        let missed = try await harness.fake.mention("!region", stream: false)
+        // The adapter drops that connection and reconnects, and the next catch-up finds the mention.
+        let thread = try await harness.waitForThread(answering: missed)
+        #expect(thread.count == 1)
+        #expect(harness.logs.with(message: "mastodon catch-up failed; reconnecting").count == 1)
+        #expect(try await harness.fake.streams().connects >= 3)
+        await harness.stop()
+    }
+}

@@ -25,6 +25,7 @@ Test controls (no auth), all JSON:
   POST /_test/frame    {"text"}: sends a raw text frame to every stream
   POST /_test/replay   {"id"}: streams a stored notification again (a duplicate)
   POST /_test/delete   {"id"}: the status is gone: replies to it answer 404
+  POST /_test/notifications/fail {"count"}: the next count GET /api/v1/notifications answer 502
   POST /_test/account  {"key"}: makes an account known (for GET /api/v1/accounts/<id>);
                        --account KEY=ID makes one known from the start, with that id
   POST /_test/drop     {"refuse": n}: aborts every stream (no close frame); refuses the next n handshakes
@@ -95,6 +96,7 @@ class FakeMastodon:
         self.streaming_enabled = streaming
         self.no_profile_scope = False
         self.deleted = set()
+        self.failing_notification_reads = 0
         self.ws_port = None
         self.loop = None
         self.requests = []
@@ -333,6 +335,12 @@ def make_handler(fake):
                 answer.update({k: account[k] for k in ("id", "username", "acct", "url", "bot")})
                 return self.reply(200, answer, fake.rate_headers())
             if url.path == "/api/v1/notifications" and self.command == "GET":
+                with fake.lock:
+                    failing = fake.failing_notification_reads > 0
+                    if failing:
+                        fake.failing_notification_reads -= 1
+                if failing:
+                    return self.reply(502, {"error": "Bad gateway"}, fake.rate_headers())
                 return self.reply(200, fake.list_notifications(query), fake.rate_headers())
             if url.path == "/api/v1/statuses" and self.command == "POST":
                 key = self.headers.get("Idempotency-Key")
@@ -379,6 +387,10 @@ def make_handler(fake):
             if path == "/_test/statuses/fail":
                 with fake.lock:
                     fake.fail_plan.extend([body] * int(body.get("count", 1)))
+                return self.reply(200, {})
+            if path == "/_test/notifications/fail":
+                with fake.lock:
+                    fake.failing_notification_reads = int(body.get("count", 1))
                 return self.reply(200, {})
             if path == "/_test/delete":
                 with fake.lock:
