@@ -3,18 +3,24 @@ import PeerBot
 extension AppConfiguration {
     /// Fills what `[escalation]` left out from the adapters' own sections: on the
     /// console, pages go to `console:<facilitator_channel>` and mention the
-    /// console's facilitators (backup: its admins). The console's role lists stay
-    /// the source of the console's roles; these lists only say whom to mention.
+    /// console's facilitators (backup: its admins); with Mastodon and no console,
+    /// to `mastodon:direct`, mentioning `[mastodon]` facilitators (backup: admins).
+    /// The adapters' role lists stay the source of roles; these lists only say whom to mention.
     mutating func deriveEscalationDefaults() {
         var escalation = core.escalation
         if !escalation.destinationConfigured {
-            escalation.destination = EscalationDestination(platform: .console, channelID: console.facilitatorChannel)
+            escalation.destination =
+                !console.enabled && mastodon.enabled
+                ? EscalationDestination(platform: .mastodon, channelID: MastodonConfiguration.facilitatorsChannelID)
+                : EscalationDestination(platform: .console, channelID: console.facilitatorChannel)
         }
+        let mastodonFacilitators = mastodon.enabled ? mastodon.facilitators.memberKeys : []
+        let mastodonAdmins = mastodon.enabled ? mastodon.admins.memberKeys : []
         if !escalation.facilitatorsConfigured {
-            escalation.facilitators = console.facilitators.map { "console:\($0)" }
+            escalation.facilitators = console.facilitators.map { "console:\($0)" } + mastodonFacilitators
         }
         if !escalation.backupConfigured {
-            escalation.backup = console.admins.map { "console:\($0)" }
+            escalation.backup = console.admins.map { "console:\($0)" } + mastodonAdmins
         }
         core.escalation = escalation
     }

@@ -7,6 +7,7 @@ public struct AppConfiguration: Sendable {
     public var core: BotConfiguration
     public var console: ConsoleConfiguration
     public var discord: DiscordConfiguration
+    public var mastodon: MastodonConfiguration
     /// Warnings to show the admin (unknown keys).
     public var warnings: [String]
     /// The file it came from.
@@ -24,6 +25,7 @@ public struct AppConfiguration: Sendable {
         core = try BotConfiguration(reader: reader)
         console = try ConsoleConfiguration(reader: reader)
         discord = try DiscordConfiguration(reader: reader)
+        mastodon = try MastodonConfiguration(reader: reader)
         path = document.path
         warnings = reader.unknownKeys().map { "\(document.path): unknown key \"\($0)\" (ignored; check its spelling)" }
         deriveEscalationDefaults()
@@ -35,6 +37,7 @@ public struct AppConfiguration: Sendable {
         var names: [String] = []
         if console.enabled { names.append("console") }
         if discord.enabled { names.append("discord") }
+        if mastodon.enabled { names.append("mastodon") }
         return names
     }
 }

@@ -12,7 +12,7 @@ struct BotAssembly {
 
     let runtime: BotRuntime
     /// The HTTP and WebSocket clients platform adapters share, shut down after the runtime.
-    private let transport: (http: HTTPClient, webSocket: WebSocketClient)?
+    private let transport: (http: HTTPClient, webSockets: WebSocketClient)?
     /// Reloads agreements, keyword lists and other live settings on SIGHUP.
     let reloader: ConfigurationReloader
     private let hangup: any DispatchSourceSignal
@@ -54,15 +54,18 @@ struct BotAssembly {
                 print("PeerBot console. Type lines like \"alice: \(app.core.bot.commandPrefix)help\"; Ctrl-D to quit.")
             }
         }
-        if app.discord.enabled && !consoleOnly {
-            let clients = Self.makeTransport(app)
-            transport = clients
+        // One HTTP client and one WebSocket client (one libwebsockets context) for
+        // every platform adapter: the transport's rule, see the README's Transport section.
+        let transport = !consoleOnly && (app.mastodon.enabled || app.discord.enabled) ? Self.transportClients(app: app) : nil
+        self.transport = transport
+        if let transport, app.mastodon.enabled {
+            adapters.append(Self.mastodonAdapter(app: app, store: store, transport: transport))
+        }
+        if let transport, app.discord.enabled {
             adapters.append(
                 DiscordAdapter(
                     configuration: app.discord, store: store, commands: SlashCommandSource.sources(for: features),
-                    http: clients.http, webSocketClient: clients.webSocket))
-        } else {
-            transport = nil
+                    http: transport.http, webSocketClient: transport.webSockets))
         }
         let dispatcher = OutboxDispatcher(store: store, clock: clock)
         runtime = BotRuntime(bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters)
@@ -82,20 +85,32 @@ struct BotAssembly {
         return CrisisMatcher(phrases: try CrisisPhraseList.load(files: settings.phraseFiles).phrases)
     }
 
-    func run() async {
-        await runtime.run()
-        if let transport {
-            await transport.webSocket.shutdown()
-            await transport.http.shutdown()
-        }
-    }
-
-    /// One HTTP client and one WebSocket client for the whole process.
-    private static func makeTransport(_ app: AppConfiguration) -> (http: HTTPClient, webSocket: WebSocketClient) {
+    /// The process's HTTP and WebSocket clients, shared by the platform adapters.
+    private static func transportClients(app: AppConfiguration) -> (http: HTTPClient, webSockets: WebSocketClient) {
         do {
             return (try HTTPClient(), try WebSocketClient())
         } catch {
-            fail("cannot start the network clients: \(error)")
+            fail("\(app.path): cannot start the network clients: \(error)")
+        }
+    }
+
+    /// The Mastodon adapter over the shared clients.
+    private static func mastodonAdapter(
+        app: AppConfiguration, store: SQLiteStore, transport: (http: HTTPClient, webSockets: WebSocketClient)
+    ) -> MastodonAdapter {
+        do {
+            return try MastodonAdapter(
+                configuration: app.mastodon, store: store, http: transport.http, webSockets: transport.webSockets)
+        } catch {
+            fail("\(app.path): mastodon: \(error)")
+        }
+    }
+
+    func run() async {
+        await runtime.run()
+        if let transport {
+            await transport.webSockets.shutdown()
+            await transport.http.shutdown()
         }
     }
 
