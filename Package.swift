@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Tests only: reads the recorded Mastodon cassettes (YAML).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System libraries: only the transport layer in Adapters imports these.
@@ -67,6 +69,16 @@ let package = Package(
         .testTarget(
             name: "AdaptersTests",
             dependencies: ["Adapters", "PeerBot"]
+        ),
+        .testTarget(
+            name: "DiscordTests",
+            dependencies: ["Adapters", "PeerBot", "LoopbackPeers", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "MastodonTests",
+            dependencies: ["Adapters", "PeerBot", "LoopbackPeers", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "TransportTests",

@@ -6,6 +6,8 @@ import PeerBot
 public struct AppConfiguration: Sendable {
     public var core: BotConfiguration
     public var console: ConsoleConfiguration
+    public var discord: DiscordConfiguration
+    public var mastodon: MastodonConfiguration
     /// `[matrix]`
     public var matrix: MatrixConfiguration
     /// Warnings to show the admin (unknown keys).
@@ -24,6 +26,8 @@ public struct AppConfiguration: Sendable {
             environment.map { ConfigReader(document: document, environment: $0) } ?? ConfigReader(document: document)
         core = try BotConfiguration(reader: reader)
         console = try ConsoleConfiguration(reader: reader)
+        discord = try DiscordConfiguration(reader: reader)
+        mastodon = try MastodonConfiguration(reader: reader)
         matrix = try MatrixConfiguration(reader: reader)
         path = document.path
         warnings = reader.unknownKeys().map { "\(document.path): unknown key \"\($0)\" (ignored; check its spelling)" }
@@ -35,6 +39,8 @@ public struct AppConfiguration: Sendable {
     public var enabledAdapters: [String] {
         var names: [String] = []
         if console.enabled { names.append("console") }
+        if discord.enabled { names.append("discord") }
+        if mastodon.enabled { names.append("mastodon") }
         if matrix.enabled { names.append("matrix") }
         return names
     }

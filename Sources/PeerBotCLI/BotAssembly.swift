@@ -11,6 +11,8 @@ struct BotAssembly {
     static let configErrorExitCode: Int32 = 78
 
     let runtime: BotRuntime
+    /// The HTTP and WebSocket clients platform adapters share, shut down after the runtime.
+    private let transport: (http: HTTPClient, webSockets: WebSocketClient)?
     /// Reloads agreements, keyword lists and other live settings on SIGHUP.
     let reloader: ConfigurationReloader
     private let hangup: any DispatchSourceSignal
@@ -52,13 +54,22 @@ struct BotAssembly {
                 print("PeerBot console. Type lines like \"alice: \(app.core.bot.commandPrefix)help\"; Ctrl-D to quit.")
             }
         }
-        if app.matrix.enabled && !consoleOnly {
-            do {
-                let http = try HTTPClient(logger: Logger(label: "peerbot.http"))
-                adapters.append(MatrixAdapter(configuration: app.matrix, store: store, http: http))
-            } catch {
-                Self.fail("cannot start the HTTP client for Matrix: \(error)")
-            }
+        // One HTTP client and one WebSocket client (one libwebsockets context) for
+        // every platform adapter: the transport's rule, see the README's Transport section.
+        let transport =
+            !consoleOnly && (app.mastodon.enabled || app.discord.enabled || app.matrix.enabled) ? Self.transportClients(app: app) : nil
+        self.transport = transport
+        if let transport, app.mastodon.enabled {
+            adapters.append(Self.mastodonAdapter(app: app, store: store, transport: transport))
+        }
+        if let transport, app.discord.enabled {
+            adapters.append(
+                DiscordAdapter(
+                    configuration: app.discord, store: store, commands: SlashCommandSource.sources(for: features),
+                    http: transport.http, webSocketClient: transport.webSockets))
+        }
+        if let transport, app.matrix.enabled {
+            adapters.append(MatrixAdapter(configuration: app.matrix, store: store, http: transport.http))
         }
         let dispatcher = OutboxDispatcher(store: store, clock: clock)
         runtime = BotRuntime(bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters)
@@ -78,10 +89,36 @@ struct BotAssembly {
         return CrisisMatcher(phrases: try CrisisPhraseList.load(files: settings.phraseFiles).phrases)
     }
 
+    /// The process's HTTP and WebSocket clients, shared by the platform adapters.
+    private static func transportClients(app: AppConfiguration) -> (http: HTTPClient, webSockets: WebSocketClient) {
+        do {
+            return (try HTTPClient(), try WebSocketClient())
+        } catch {
+            fail("\(app.path): cannot start the network clients: \(error)")
+        }
+    }
+
+    /// The Mastodon adapter over the shared clients.
+    private static func mastodonAdapter(
+        app: AppConfiguration, store: SQLiteStore, transport: (http: HTTPClient, webSockets: WebSocketClient)
+    ) -> MastodonAdapter {
+        do {
+            return try MastodonAdapter(
+                configuration: app.mastodon, store: store, http: transport.http, webSockets: transport.webSockets)
+        } catch {
+            fail("\(app.path): mastodon: \(error)")
+        }
+    }
+
     /// Runs until every adapter has stopped; returns the platforms whose adapter failed.
     @discardableResult
     func run() async -> [Platform] {
         await runtime.run()
+        if let transport {
+            await transport.webSockets.shutdown()
+            await transport.http.shutdown()
+        }
+        return runtime.failedAdapters
     }
 
     /// Loads the configuration, printing warnings; exits with a one-line error when it is invalid.

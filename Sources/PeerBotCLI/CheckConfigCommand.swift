@@ -31,6 +31,7 @@ struct CheckConfigCommand: ParsableCommand {
         }
         let escalation = app.core.escalation
         print("escalation: \(escalation.tiers.count) tiers, ack timeout \(DurationText.format(escalation.ackTimeout)), pages to \(escalation.destination)")
+        if app.discord.enabled { print(app.discord.summary) }
         let storageFolder = (app.core.storage.path as NSString).deletingLastPathComponent
         if !storageFolder.isEmpty, FileManager.default.fileExists(atPath: storageFolder),
             !FileManager.default.isWritableFile(atPath: storageFolder)

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// Runs the bot: consumes every adapter's events, hands them to the `Bot`,
 /// delivers the outbox, and (with a real clock) runs due jobs every second.
@@ -11,6 +12,7 @@ public final class BotRuntime: Sendable {
     private let logger: Logger
     /// How often the real-clock loop looks for due jobs and retries.
     private let tick: Duration
+    private let failures = Mutex<[Platform]>([])
 
     public init(
         bot: Bot, dispatcher: OutboxDispatcher, clock: any WallClock, adapters: [any ChatAdapter],
@@ -25,10 +27,8 @@ public final class BotRuntime: Sendable {
     }
 
     /// Runs until every adapter's event stream has finished (end of console
-    /// input, or `stop()`), then delivers what is due and returns the
-    /// platforms whose adapter stopped with an error (a rejected token…).
-    @discardableResult
-    public func run() async -> [Platform] {
+    /// input, or `stop()`), then delivers what is due and returns.
+    public func run() async {
         for adapter in adapters { await dispatcher.register(adapter) }
         await bot.prepare()
         await bot.runDueJobs()
@@ -43,7 +43,7 @@ public final class BotRuntime: Sendable {
                     await dispatcher.drain()
                 }
             }
-        let failed = await withTaskGroup(of: Platform?.self) { group in
+        await withTaskGroup(of: Platform?.self) { group in
             for adapter in adapters {
                 group.addTask { [self] in
                     do {
@@ -65,17 +65,19 @@ public final class BotRuntime: Sendable {
                     return nil
                 }
             }
-            var failed: [Platform] = []
-            for await platform in group { if let platform { failed.append(platform) } }
-            return failed
+            for await platform in group {
+                if let platform { failures.withLock { $0.append(platform) } }
+            }
         }
         ticker?.cancel()
         await bot.runDueJobs()
         await dispatcher.drain()
         let pending = await bot.outboxDepth()
         logger.info("stopped", metadata: ["outbox_pending": "\(pending)"])
-        return failed
     }
+
+    /// The platforms whose adapter stopped with an error (a rejected token…) during `run()`.
+    public var failedAdapters: [Platform] { failures.withLock { $0 } }
 
     /// Asks every adapter to stop; `run()` then returns.
     public func stop() async {
