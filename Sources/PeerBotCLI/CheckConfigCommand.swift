@@ -32,6 +32,7 @@ struct CheckConfigCommand: ParsableCommand {
         let escalation = app.core.escalation
         print("escalation: \(escalation.tiers.count) tiers, ack timeout \(DurationText.format(escalation.ackTimeout)), pages to \(escalation.destination)")
         if app.discord.enabled { print(app.discord.summary) }
+        if app.matrix.enabled { print(app.matrix.summary) }
         let storageFolder = (app.core.storage.path as NSString).deletingLastPathComponent
         if !storageFolder.isEmpty, FileManager.default.fileExists(atPath: storageFolder),
             !FileManager.default.isWritableFile(atPath: storageFolder)

@@ -41,6 +41,9 @@ import Testing
         #expect(configuration.syncTimeout == 20)
         #expect(configuration.maxBackoff == 300)
         #expect(configuration.facilitatorsRoom == "!facilitators")
+        #expect(configuration.summary == "matrix: @peerbot:example.org on https://matrix.example.org (access token), 2 rooms to join, "
+            + "invites from @ada:example.org, example.org, facilitators' room !facilitators")
+        #expect(!configuration.summary.contains("syt_secret"))
     }
 
     @Test func invitesAreAcceptedFromListedUsersAndServers() throws {

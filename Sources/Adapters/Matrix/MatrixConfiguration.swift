@@ -67,4 +67,17 @@ public struct MatrixConfiguration: Sendable {
         let server = MatrixIdentifier.serverName(ofUser: inviter)
         return autoJoinFrom.contains { $0 == inviter || (!$0.hasPrefix("@") && $0 == server) }
     }
+
+    /// One line for `peerbot check-config`: the account, where and how it signs in, what it serves — never the secret.
+    public var summary: String {
+        let signIn =
+            switch credentials {
+            case .accessToken: "access token"
+            case .password(_, let deviceID): "password, device \(deviceID)"
+            case nil: "no credentials"
+            }
+        let room = facilitatorsRoom.isEmpty ? "no facilitators' room" : "facilitators' room \(facilitatorsRoom)"
+        return "matrix: \(userID) on \(homeserver?.absoluteString ?? "-") (\(signIn)), \(rooms.count) rooms to join, "
+            + "invites from \(autoJoinFrom.isEmpty ? "no one" : autoJoinFrom.joined(separator: ", ")), \(room)"
+    }
 }
