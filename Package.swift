@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // Tests only: reads the recorded Mastodon cassettes (YAML).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // System libraries: only the transport layer in Adapters imports these.
@@ -76,12 +78,28 @@ let package = Package(
             dependencies: ["Adapters", "PeerBot"]
         ),
         .testTarget(
+            name: "DiscordTests",
+            dependencies: ["Adapters", "PeerBot", "LoopbackPeers", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "MastodonTests",
+            dependencies: ["Adapters", "PeerBot", "LoopbackPeers", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "TransportTests",
             dependencies: ["Adapters", "PeerBot", "LoopbackPeers"]
         ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["PeerBotCLI", "PeerBot"]
+        ),
+        // The Matrix adapter: pure parts, and end to end against a real Synapse (Tests/Peers/synapse.sh).
+        .testTarget(
+            name: "MatrixTests",
+            dependencies: ["Adapters", "PeerBot", "PeerBotCLI", .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Fixtures")]
         ),
     ],
     swiftLanguageModes: [.v6]

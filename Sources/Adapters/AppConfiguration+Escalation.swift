@@ -1,20 +1,33 @@
 import PeerBot
 
 extension AppConfiguration {
-    /// Fills what `[escalation]` left out from the adapters' own sections: on the
-    /// console, pages go to `console:<facilitator_channel>` and mention the
-    /// console's facilitators (backup: its admins). The console's role lists stay
-    /// the source of the console's roles; these lists only say whom to mention.
+    /// Fills what `[escalation]` left out from the adapters' own sections. Pages
+    /// go to the Matrix facilitators' room when Matrix is enabled and names one;
+    /// else, with Mastodon and no console, to `mastodon:direct`; else to
+    /// `console:<facilitator_channel>`. They mention the console's facilitators and
+    /// those listed in each enabled platform section (backup: the admins). The
+    /// adapters' role lists stay the source of roles; these lists only say whom to mention.
     mutating func deriveEscalationDefaults() {
         var escalation = core.escalation
         if !escalation.destinationConfigured {
-            escalation.destination = EscalationDestination(platform: .console, channelID: console.facilitatorChannel)
+            escalation.destination =
+                if matrix.enabled && !matrix.facilitatorsRoom.isEmpty {
+                    EscalationDestination(platform: .matrix, channelID: matrix.facilitatorsRoom)
+                } else if !console.enabled && mastodon.enabled {
+                    EscalationDestination(platform: .mastodon, channelID: MastodonConfiguration.facilitatorsChannelID)
+                } else {
+                    EscalationDestination(platform: .console, channelID: console.facilitatorChannel)
+                }
         }
+        let mastodonFacilitators = mastodon.enabled ? mastodon.facilitators.memberKeys : []
+        let mastodonAdmins = mastodon.enabled ? mastodon.admins.memberKeys : []
+        let matrixFacilitators = matrix.enabled ? matrix.facilitators.map { "matrix:\($0)" } : []
+        let matrixAdmins = matrix.enabled ? matrix.admins.map { "matrix:\($0)" } : []
         if !escalation.facilitatorsConfigured {
-            escalation.facilitators = console.facilitators.map { "console:\($0)" }
+            escalation.facilitators = console.facilitators.map { "console:\($0)" } + mastodonFacilitators + matrixFacilitators
         }
         if !escalation.backupConfigured {
-            escalation.backup = console.admins.map { "console:\($0)" }
+            escalation.backup = console.admins.map { "console:\($0)" } + mastodonAdmins + matrixAdmins
         }
         core.escalation = escalation
     }

@@ -6,6 +6,10 @@ import PeerBot
 public struct AppConfiguration: Sendable {
     public var core: BotConfiguration
     public var console: ConsoleConfiguration
+    public var discord: DiscordConfiguration
+    public var mastodon: MastodonConfiguration
+    /// `[matrix]`
+    public var matrix: MatrixConfiguration
     /// `[health]` and `[shutdown]`.
     public var operations: OperationsConfiguration
     /// Warnings to show the admin (unknown keys).
@@ -24,6 +28,9 @@ public struct AppConfiguration: Sendable {
             environment.map { ConfigReader(document: document, environment: $0) } ?? ConfigReader(document: document)
         core = try BotConfiguration(reader: reader)
         console = try ConsoleConfiguration(reader: reader)
+        discord = try DiscordConfiguration(reader: reader)
+        mastodon = try MastodonConfiguration(reader: reader)
+        matrix = try MatrixConfiguration(reader: reader)
         operations = try OperationsConfiguration(reader: reader)
         path = document.path
         warnings = reader.unknownKeys().map { "\(document.path): unknown key \"\($0)\" (ignored; check its spelling)" }
@@ -36,6 +43,9 @@ public struct AppConfiguration: Sendable {
     public var enabledAdapters: [String] {
         var names: [String] = []
         if console.enabled { names.append("console") }
+        if discord.enabled { names.append("discord") }
+        if mastodon.enabled { names.append("mastodon") }
+        if matrix.enabled { names.append("matrix") }
         return names
     }
 }

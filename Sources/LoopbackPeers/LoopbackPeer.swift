@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// A loopback server from `Tests/Peers/` (Python, in the virtual environment
-/// `make peers` creates), for transport tests and benchmarks. It listens on a
+/// `make peers` creates), for transport and adapter tests and benchmarks. It listens on a
 /// free port of 127.0.0.1 and prints it; `stop()` kills it, and it also exits
 /// by itself when this process ends (its stdin closes).
 /// Spawned with `ChildProcess` (posix_spawn); stopping is kill + waitpid.
@@ -16,6 +16,10 @@ public final class LoopbackPeer: Sendable {
         case webSocket = "ws_server.py"
         /// `http_server.py`: status codes, a server that never answers, a truncated body, …
         case http = "http_server.py"
+        /// `discord_fake.py`: a fake Discord, gateway and REST, for the Discord adapter tests.
+        case discord = "discord_fake.py"
+        /// `mastodon_server.py`: a fake Mastodon serving recorded responses and the streaming API.
+        case mastodon = "mastodon_server.py"
     }
 
     /// The port the peer listens on.

@@ -14,6 +14,8 @@ struct BotAssembly {
     static let unavailableExitCode: Int32 = 69
 
     let runtime: BotRuntime
+    /// The HTTP and WebSocket clients platform adapters share, shut down after the runtime.
+    private let transport: (http: HTTPClient, webSockets: WebSocketClient)?
     /// Reloads agreements, keyword lists and other live settings on SIGHUP.
     let reloader: ConfigurationReloader
     private let hangup: any DispatchSourceSignal
@@ -64,6 +66,23 @@ struct BotAssembly {
                 print("PeerBot console. Type lines like \"alice: \(app.core.bot.commandPrefix)help\"; Ctrl-D to quit.")
             }
         }
+        // One HTTP client and one WebSocket client (one libwebsockets context) for
+        // every platform adapter: the transport's rule, see the README's Transport section.
+        let transport =
+            !consoleOnly && (app.mastodon.enabled || app.discord.enabled || app.matrix.enabled) ? Self.transportClients(app: app) : nil
+        self.transport = transport
+        if let transport, app.mastodon.enabled {
+            adapters.append(Self.mastodonAdapter(app: app, store: store, transport: transport))
+        }
+        if let transport, app.discord.enabled {
+            adapters.append(
+                DiscordAdapter(
+                    configuration: app.discord, store: store, commands: SlashCommandSource.sources(for: features),
+                    http: transport.http, webSocketClient: transport.webSockets))
+        }
+        if let transport, app.matrix.enabled {
+            adapters.append(MatrixAdapter(configuration: app.matrix, store: store, http: transport.http))
+        }
         let dispatcher = OutboxDispatcher(store: store, clock: clock, metrics: metrics)
         let runtime = BotRuntime(
             bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters,
@@ -100,11 +119,38 @@ struct BotAssembly {
         return CrisisMatcher(phrases: try CrisisPhraseList.load(files: settings.phraseFiles).phrases)
     }
 
-    /// Runs until the input ends or a signal stops the bot, then closes the health endpoint.
+    /// The process's HTTP and WebSocket clients, shared by the platform adapters.
+    private static func transportClients(app: AppConfiguration) -> (http: HTTPClient, webSockets: WebSocketClient) {
+        do {
+            return (try HTTPClient(), try WebSocketClient())
+        } catch {
+            fail("\(app.path): cannot start the network clients: \(error)")
+        }
+    }
+
+    /// The Mastodon adapter over the shared clients.
+    private static func mastodonAdapter(
+        app: AppConfiguration, store: SQLiteStore, transport: (http: HTTPClient, webSockets: WebSocketClient)
+    ) -> MastodonAdapter {
+        do {
+            return try MastodonAdapter(
+                configuration: app.mastodon, store: store, http: transport.http, webSockets: transport.webSockets)
+        } catch {
+            fail("\(app.path): mastodon: \(error)")
+        }
+    }
+
+    /// Runs until the input ends or a signal stops the bot (the outbox
+    /// delivered, the adapters closed), then closes the health endpoint and
+    /// the shared network clients.
     @discardableResult
     func run() async -> RunOutcome {
         let outcome = await runtime.run()
         healthServer?.stop()
+        if let transport {
+            await transport.webSockets.shutdown()
+            await transport.http.shutdown()
+        }
         return outcome
     }
 

@@ -84,6 +84,8 @@ struct CheckConfigCommand: ParsableCommand {
     private func printSummary(_ app: AppConfiguration) {
         let escalation = app.core.escalation
         print("escalation: \(escalation.tiers.count) tiers, ack timeout \(DurationText.format(escalation.ackTimeout)), pages to \(escalation.destination)")
+        if app.discord.enabled { print(app.discord.summary) }
+        if app.matrix.enabled { print(app.matrix.summary) }
         print("database: \(app.core.storage.path)")
         if let address = app.operations.healthListen {
             print("health endpoint: http://\(address)/healthz and /metrics")

@@ -19,7 +19,8 @@ struct RunCommand: AsyncParsableCommand {
         let assembly = try BotAssembly(app: app, document: document, virtualStart: nil, consoleOnly: false)
         let outcome = await assembly.run()
         // A stop asked for by a signal exits 0; an adapter that gave up on its own
-        // (a rejected token) exits 1, so the service manager sees the failure.
+        // (a rejected token) exits 1, so the service manager sees the failure. It has
+        // logged why (and how to fix it).
         if !outcome.stopRequested && !outcome.failedAdapters.isEmpty { throw ExitCode(1) }
     }
 }

@@ -102,9 +102,7 @@ public final class BotRuntime: Sendable {
                 connections.cancelAll()
             }
         }
-        outcome.failedAdapters = state.withLock { state in
-            state.ended.filter { $0.value == .disconnected }.map(\.key.rawValue).sorted().map(Platform.init(rawValue:))
-        }
+        outcome.failedAdapters = failedAdapters
         outcome.outboxPending = await bot.outboxDepth()
         logger.info(
             "stopped",
@@ -123,6 +121,13 @@ public final class BotRuntime: Sendable {
             return !state.stopping
         }
         if first { stopContinuation.yield() }
+    }
+
+    /// The platforms whose adapter stopped with an error (a rejected token…) during `run()`.
+    public var failedAdapters: [Platform] {
+        state.withLock { state in
+            state.ended.filter { $0.value == .disconnected }.map(\.key.rawValue).sorted().map(Platform.init(rawValue:))
+        }
     }
 
     /// Asks every adapter to stop at once (tests); `run()` then returns as at end of input.

@@ -9,6 +9,12 @@ extension SQLiteTransaction: SeenEventRecords {
         return db.changesCount > 0
     }
 
+    func hasSeen(platform: Platform, eventID: String) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS(SELECT 1 FROM seen_event WHERE platform = ? AND event_id = ?)",
+            arguments: [platform.rawValue, eventID]) ?? false
+    }
+
     func pruneSeenEvents(before instant: Date) throws {
         try db.execute(sql: "DELETE FROM seen_event WHERE seen_at < ?", arguments: [instant.databaseSeconds])
     }
