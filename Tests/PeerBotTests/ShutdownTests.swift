@@ -119,4 +119,31 @@ import Testing
         #expect(adapter.performed.count == 1)
         #expect(runtime.health().adapters.map(\.state) == [.stopped])
     }
+
+    /// An adapter whose connection never ends, whatever it is told.
+    final class StuckAdapter: ChatAdapter {
+        let platform = Platform.console
+        private let stream = AsyncStream<InboundEvent> { _ in }
+        func events() -> AsyncStream<InboundEvent> { stream }
+        func run() async throws {
+            // Ignores cancellation too: only the process ending stops it.
+            while true { try? await Task.sleep(for: .seconds(3600)) }
+        }
+        func stop() async {}
+        func perform(_ action: OutboundAction, idempotencyKey: String) async throws -> DeliveryReceipt { DeliveryReceipt() }
+    }
+
+    @Test func anAdapterThatNeverClosesDoesNotHoldTheStop() async throws {
+        let temporary = TemporaryDirectory()
+        let store = try SQLiteStore(path: temporary.path("stuck.sqlite"))
+        let clock = VirtualWallClock(start: start)
+        let runtime = BotRuntime(
+            bot: try makeBot(store: store, clock: clock), dispatcher: OutboxDispatcher(store: store, clock: clock), clock: clock,
+            adapters: [StuckAdapter()], stopGrace: .milliseconds(200))
+        runtime.requestStop()
+        let outcome = await runtime.run()
+        #expect(outcome.stopRequested)
+        #expect(outcome.flushed)
+        #expect(!outcome.adaptersClosed)
+    }
 }

@@ -73,34 +73,35 @@ public final class BotRuntime: Sendable {
                 }
             }
         var outcome = RunOutcome()
-        await withTaskGroup(of: Void.self) { connections in
-            for adapter in adapters {
-                connections.addTask { [self] in
-                    do {
-                        try await adapter.run()
-                    } catch {
-                        logger.error("adapter stopped", metadata: ["platform": "\(adapter.platform)", "error": "\(error)"])
-                        markEnded(adapter.platform, as: .disconnected)
-                    }
+        // Unstructured on purpose: a shutdown waits for them only as long as the
+        // stop grace allows, and an adapter that never returns must not hold the process.
+        let connections = adapters.map { adapter in
+            Task { [self] in
+                do {
+                    try await adapter.run()
+                } catch {
+                    logger.error("adapter stopped", metadata: ["platform": "\(adapter.platform)", "error": "\(error)"])
+                    markEnded(adapter.platform, as: .disconnected)
                 }
             }
-            outcome.stopRequested = await consumeEvents()
-            ticker?.cancel()
-            if outcome.stopRequested {
-                outcome.flushed = await flushOutbox()
-            } else {
-                await bot.runDueJobs()
-                await dispatcher.drain()
+        }
+        outcome.stopRequested = await consumeEvents()
+        ticker?.cancel()
+        if outcome.stopRequested {
+            outcome.flushed = await flushOutbox()
+        } else {
+            await bot.runDueJobs()
+            await dispatcher.drain()
+        }
+        outcome.adaptersClosed = await Deadline.run(within: stopGrace) { [adapters] in
+            await withTaskGroup(of: Void.self) { group in
+                for adapter in adapters { group.addTask { await adapter.stop() } }
             }
-            outcome.adaptersClosed = await Deadline.run(within: stopGrace) { [self] in
-                await withTaskGroup(of: Void.self) { group in
-                    for adapter in adapters { group.addTask { await adapter.stop() } }
-                }
-            }
-            if !outcome.adaptersClosed {
-                logger.warning("an adapter did not close in time", metadata: ["grace_s": "\(stopGrace.components.seconds)"])
-                connections.cancelAll()
-            }
+            for connection in connections { await connection.value }
+        }
+        if !outcome.adaptersClosed {
+            logger.warning("an adapter did not close in time", metadata: ["grace_s": "\(stopGrace.components.seconds)"])
+            for connection in connections { connection.cancel() }
         }
         outcome.failedAdapters = failedAdapters
         outcome.outboxPending = await bot.outboxDepth()
