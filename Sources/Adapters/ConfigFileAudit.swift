@@ -26,10 +26,25 @@ public struct ConfigFileAudit {
         self.mode = mode ?? Self.permissions(of: document.path)
     }
 
-    /// Variables that are not set and `*_file`s that cannot be read: each one, not just the first.
+    /// Adapter sections and whether each runs when it does not say `enabled`.
+    /// A section that is off may name variables this machine does not set.
+    static let adapterSections = ["console": true, "discord": false, "matrix": false, "mastodon": false]
+
+    /// The adapter sections the file turns off (or leaves off).
+    var disabledSections: Set<String> {
+        Set(Self.adapterSections.compactMap { section, enabledByDefault in
+            let table: [String: ConfigValue]? = if case .table(let table) = document.root[section] { table } else { nil }
+            let enabled: Bool = if case .bool(let flag) = table?["enabled"] { flag } else { enabledByDefault }
+            return enabled ? nil : section
+        })
+    }
+
+    /// Variables that are not set and `*_file`s that cannot be read: each one,
+    /// not just the first. Adapter sections that are off are not checked.
     public func missingSecrets() -> [Finding] {
         var findings: [Finding] = []
-        for (key, value) in strings() {
+        let off = disabledSections
+        for (key, value) in strings() where !off.contains(String(key.prefix { $0 != "." && $0 != "[" })) {
             for name in Self.variables(in: value) where (environment[name] ?? "").isEmpty {
                 findings.append(Finding(key: key, message: "secret is missing: environment variable \(name) is not set"))
             }

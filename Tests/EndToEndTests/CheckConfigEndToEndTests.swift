@@ -58,6 +58,17 @@ import Testing
         #expect(result.stderr.components(separatedBy: "PEERBOT_TEST_UNSET_NAME").count == 2)
     }
 
+    @Test func aPlatformThatIsOffMayNameUnsetVariables() throws {
+        let peer = PeerBotProcess()
+        let off = try Self.write(
+            peer, "[matrix]\nenabled = false\naccess_token = \"${PEERBOT_TEST_UNSET_MATRIX}\"\n[mastodon]\naccess_token_file = \"/nonexistent\"\n",
+            name: "off.toml")
+        let result = try peer.run(["check-config", "--config", off])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("PEERBOT_TEST_UNSET_MATRIX"))
+        #expect(!result.stderr.contains("/nonexistent"))
+    }
+
     @Test func unreadableDataFilesAreErrors() throws {
         let peer = PeerBotProcess()
         let config = peer.directory.appendingPathComponent("data.toml").path
