@@ -88,6 +88,43 @@ public struct KeywordMatcher: Sendable {
     }
 
     private static func tokens(of text: String, keepingStars: Bool) -> [String] {
+        asciiTokens(of: text, keepingStars: keepingStars) ?? foldedTokens(of: text, keepingStars: keepingStars)
+    }
+
+    /// The words of plain ASCII text (most chat), read byte by byte: for ASCII,
+    /// folding case, diacritics and width is lowercasing, and letters and
+    /// digits are `A-Z a-z 0-9`, so this gives what `foldedTokens` gives
+    /// without Foundation's folding and grapheme breaking. Nil for other text.
+    static func asciiTokens(of text: String, keepingStars: Bool) -> [String]? {
+        let scanned = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var words: [String] = []
+            var word: [UInt8] = []
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    word.append(byte | 0x20)
+                case UInt8(ascii: "'"):
+                    continue  // "don't" and "dont" are the same word
+                case 0x80...:
+                    return nil
+                default:
+                    if !word.isEmpty {
+                        if keepingStars, byte == UInt8(ascii: "*") { word.append(byte) }
+                        words.append(String(decoding: word, as: UTF8.self))
+                        word.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
+        return scanned ?? nil
+    }
+
+    /// The words of any text, after Foundation folds case, diacritics and width.
+    static func foldedTokens(of text: String, keepingStars: Bool) -> [String] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var words: [String] = []
         var current = ""
