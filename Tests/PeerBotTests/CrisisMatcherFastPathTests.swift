@@ -69,6 +69,27 @@ import Testing
         #expect(matcher.matches("kill\u{200B}myself"))
     }
 
+    /// Every character the scan reads without normalising (symbols, emoji,
+    /// punctuation, joiners, variation selectors across the BMP's symbol blocks
+    /// and the emoji planes) gives the same answer as normalising, in every
+    /// position around a phrase.
+    @Test func everyCharacterReadInPlaceAgreesWithNormalisation() {
+        let matcher = CrisisMatcher(phrases: ["want to die", "kill myself"])
+        let ranges: [ClosedRange<UInt32>] = [0x80...0x33FF, 0xFE00...0xFE6F, 0x1F000...0x1FAFF, 0xE0100...0xE01EF]
+        var readInPlace = 0
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value), CrisisMatcher.reading(of: scalar) != .normalize else { continue }
+                readInPlace += 1
+                let character = String(scalar)
+                for text in ["want to die\(character)", "\(character)want to die", "want to\(character)die", "kill\(character)myself x"] {
+                    #expect(matcher.matches(text) == Self.reference(text, phrases: matcher.phrases), "U+\(String(value, radix: 16)) in \(text)")
+                }
+            }
+        }
+        #expect(readInPlace > 5000)
+    }
+
     /// Full normalisation, then a byte-level search between spaces. (Comparing
     /// Swift strings would not do: a variation selector joins the space before it
     /// into one character.)
