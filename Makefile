@@ -96,10 +96,12 @@ sanitize: deps peers
 	TSAN_OPTIONS=halt_on_error=1 \
 	  $(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread --disable-xctest --filter TransportTests
 
-# Benchmarks in release: a table of medians (WebSocket echo, HTTP requests, memory).
+# Benchmarks in release: a table of medians (core, crisis scan, latency, the console
+# executable, memory, transport). BENCH_ARGS passes options, e.g. BENCH_ARGS="--filter crisis".
 bench: deps peers
+	$(SWIFT) build -c release --product peerbot
 	$(SWIFT) build -c release --product peerbot-bench
-	.build/release/peerbot-bench
+	.build/release/peerbot-bench $(BENCH_ARGS)
 
 clean:
 	rm -rf .build .build-asan .build-tsan

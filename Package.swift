@@ -64,7 +64,10 @@ let package = Package(
         // Benchmarks (`make bench`): a Benchmark protocol, a registry and a table of medians.
         .executableTarget(
             name: "PeerBotBench",
-            dependencies: ["PeerBot", "Adapters", "LoopbackPeers"]
+            dependencies: [
+                "PeerBot", "Adapters", "LoopbackPeers",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Starts the Python loopback servers in Tests/Peers for transport tests and benchmarks.
         .target(name: "LoopbackPeers"),

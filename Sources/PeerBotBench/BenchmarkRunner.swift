@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// `peerbot-bench [--samples N] [--filter TEXT] [--list]`: runs the registered
 /// benchmarks and prints a table of medians, then the process's memory.
@@ -28,6 +29,12 @@ struct BenchmarkRunner {
                 FileHandle.standardError.write(Data("usage: peerbot-bench [--samples N] [--filter TEXT] [--list]\n".utf8))
                 exit(64)
             }
+        }
+        // As the shipped configuration logs: warnings and worse (crisis matches log notices).
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .warning
+            return handler
         }
         let start = ProcessMemory.read()
         var rows: [Row] = []

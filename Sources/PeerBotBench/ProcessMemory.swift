@@ -7,8 +7,9 @@ struct ProcessMemory {
     /// VmHWM: the peak resident set size, in KiB.
     var peakResidentKiB: Int
 
-    static func read() -> ProcessMemory {
-        let text = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    /// This process's memory, or another's (`/proc/PID/status`).
+    static func read(statusFile: String = "/proc/self/status") -> ProcessMemory {
+        let text = (try? String(contentsOfFile: statusFile, encoding: .utf8)) ?? ""
         func field(_ name: String) -> Int {
             for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
                 return Int(line.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") ?? 0

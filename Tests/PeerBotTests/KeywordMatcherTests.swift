@@ -39,4 +39,26 @@ import Testing
         let text = String(repeating: "hay ", count: 1000) + "needle"
         #expect(many.topics(in: text) == ["t"])
     }
+
+    /// Plain ASCII text (with phones' typographic punctuation) is split byte by
+    /// byte, without Foundation's folding; the words must be exactly the ones
+    /// folding gives.
+    @Test func asciiWordsAreTheFoldedWords() {
+        var random = SeededRandom(seed: 5)
+        let pieces = ["Self", "HARM", "harm", "self-harm", "don't", "it's", "*", "cut*", "42", "a1b2", " ", "  ", "\n", "\r\n",
+                      "\t", ",", ".", "!", "?", "'", "''", "-", "_", "(", ")", "||", ":", "~", "@", "#", "ok", "Z", "z9",
+                      "’", "‘", "“", "”", "–", "—", "…", "\u{00A0}", "don’t"]
+        for _ in 0..<3000 {
+            let text = (0..<random.next(0...10)).map { _ in pieces[random.next(0...pieces.count - 1)] }.joined()
+            for stars in [false, true] {
+                #expect(KeywordMatcher.asciiTokens(of: text, keepingStars: stars) == KeywordMatcher.foldedTokens(of: text, keepingStars: stars), "\(text)")
+            }
+        }
+        #expect(KeywordMatcher.asciiTokens(of: "café", keepingStars: false) == nil)
+        #expect(KeywordMatcher.asciiTokens(of: "ok😭", keepingStars: false) == nil)
+        #expect(KeywordMatcher.asciiTokens(of: "a\u{FE0F}", keepingStars: false) == nil)
+        #expect(KeywordMatcher.asciiTokens(of: "’\u{301}", keepingStars: false) == nil)
+        #expect(KeywordMatcher.tokens(of: "“Self—harm” isn’t…") == ["self", "harm", "isnt"])
+        #expect(KeywordMatcher.tokens(of: "Don't SELF-harm!") == ["dont", "self", "harm"])
+    }
 }

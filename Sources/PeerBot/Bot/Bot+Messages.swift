@@ -7,7 +7,8 @@ extension Bot {
         var message = original
         message.text = TextSanitizer.clean(original.text)
         let limit = configuration.bot.maxMessageLength
-        if message.text.count > limit {
+        // Counting characters walks the whole text; the UTF-8 length (never smaller) is known at once.
+        if message.text.utf8.count > limit, message.text.count > limit {
             // Only a command deserves an answer; other long messages are simply not processed.
             if parser.parse(String(message.text.prefix(64))) != nil {
                 tellPrivately(

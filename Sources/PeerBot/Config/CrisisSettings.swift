@@ -20,7 +20,7 @@ public struct CrisisSettings: Sendable {
 
     /// The policy for messages in `channel`.
     public func policy(for channel: ChannelRef) -> CrisisSpacePolicy {
-        guard let space = channel.space else { return defaultPolicy }
+        guard !spaces.isEmpty, let space = channel.space else { return defaultPolicy }
         return spaces["\(channel.platform.rawValue):\(space)"] ?? defaultPolicy
     }
 

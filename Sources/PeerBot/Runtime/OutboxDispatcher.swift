@@ -1,10 +1,13 @@
 import Foundation
 import Logging
 
-/// Delivers outbox entries through the adapters: urgent lane first, oldest
-/// first; transient failures are retried with backoff, permanent ones marked
-/// failed. One delivery pass runs at a time, so no entry is performed twice
-/// by this process.
+/// Delivers outbox entries through the adapters, oldest first in each lane;
+/// transient failures are retried with backoff, permanent ones marked failed.
+///
+/// Each lane has its own delivery pass, and the two run side by side: pages
+/// and other urgent entries never wait behind normal-lane sends already on
+/// their way (each can take a platform round trip). One pass per lane runs at
+/// a time, so no entry is performed twice by this process.
 public actor OutboxDispatcher {
     private let store: any Store
     private let clock: any WallClock
@@ -12,9 +15,8 @@ public actor OutboxDispatcher {
     private let backoff: ExponentialBackoff
     private let metrics: BotMetrics
     private let logger: Logger
-    private var running = false
-    private var runAgain = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    /// Indexed by `OutboxLane.rawValue`.
+    private var passes = [LanePass(), LanePass()]
     /// This process, as the holder of outbox claims.
     private let owner = OutboxClaimOwner.current()
     /// Real time for claim leases: a lease is about whether a process is alive,
@@ -25,6 +27,25 @@ public actor OutboxDispatcher {
     private var releasedStaleClaims = false
     /// Entries delivered since start, for tests and metrics.
     public private(set) var deliveredCount = 0
+
+    /// One lane's delivery pass.
+    private struct LanePass {
+        var running = false
+        var runAgain = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+        /// Set when the last look found nothing to deliver in the lane.
+        var quiet: QuietLane?
+    }
+
+    /// What a look that found nothing to deliver saw. While no entry has been
+    /// added since (the outbox's highest id is unchanged) and no retry has come
+    /// due, another look would find nothing too — so a drain after every
+    /// message costs one indexed lookup, not a write transaction.
+    private struct QuietLane {
+        var highWater: Int64
+        /// The lane's earliest pending attempt (a retry, or an entry another process holds), if any.
+        var nextAttempt: Date?
+    }
 
     public init(
         store: any Store, clock: any WallClock, backoff: ExponentialBackoff = ExponentialBackoff(base: 2, cap: 300),
@@ -44,45 +65,67 @@ public actor OutboxDispatcher {
         adapters[adapter.platform] = adapter
     }
 
-    /// Delivers every entry due now and returns when none is left (entries
-    /// waiting for a later retry stay queued). Concurrent callers share one pass.
+    /// Delivers every entry due now, urgent lane first, and returns when none
+    /// is left (entries waiting for a later retry stay queued). A caller that
+    /// finds a lane's pass already running waits for it; an urgent entry is
+    /// not held up by a normal-lane pass in flight.
     public func drain() async {
-        if running {
-            runAgain = true
-            await withCheckedContinuation { waiters.append($0) }
-            return
-        }
-        running = true
-        repeat {
-            runAgain = false
-            await deliverDueEntries()
-        } while runAgain
-        running = false
-        let finished = waiters
-        waiters.removeAll()
-        for waiter in finished { waiter.resume() }
-    }
-
-    private func deliverDueEntries() async {
         if !releasedStaleClaims {
             releaseClaimsOfGoneProcesses()
             releasedStaleClaims = true
         }
+        await drain(.urgent)
+        await drain(.normal)
+    }
+
+    private func drain(_ lane: OutboxLane) async {
+        let index = lane.rawValue
+        if passes[index].running {
+            passes[index].runAgain = true
+            await withCheckedContinuation { passes[index].waiters.append($0) }
+            return
+        }
+        passes[index].running = true
+        repeat {
+            passes[index].runAgain = false
+            await deliverDueEntries(lane)
+        } while passes[index].runAgain
+        passes[index].running = false
+        let finished = passes[index].waiters
+        passes[index].waiters.removeAll()
+        for waiter in finished { waiter.resume() }
+    }
+
+    private func deliverDueEntries(_ lane: OutboxLane) async {
+        let index = lane.rawValue
+        let highWater = try? store.outboxHighWater()
+        if let quiet = passes[index].quiet, let highWater, highWater == quiet.highWater,
+            quiet.nextAttempt.map({ $0 > clock.now }) ?? true
+        {
+            return
+        }
+        passes[index].quiet = nil
         // A cancelled pass (a shutdown past its deadline) claims nothing more.
         while !Task.isCancelled {
             let batch: [OutboxEntry]
+            var nextAttempt: Date?
             do {
                 let leaseNow = leaseClock.now
-                batch = try store.write {
-                    try $0.claimDueOutboxEntries(
-                        at: clock.now, owner: owner.description, leaseNow: leaseNow,
+                (batch, nextAttempt) = try store.write { transaction in
+                    let batch = try transaction.claimDueOutboxEntries(
+                        lane: lane, at: clock.now, owner: owner.description, leaseNow: leaseNow,
                         leaseUntil: leaseNow.addingTimeInterval(lease), limit: 16)
+                    return (batch, batch.isEmpty ? try transaction.nextOutboxAttempt(lane: lane) : nil)
                 }
             } catch {
                 logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
                 return
             }
-            if batch.isEmpty { return }
+            if batch.isEmpty {
+                // The high-water mark was read before this look, so anything added since shows as a change.
+                if let highWater { passes[index].quiet = QuietLane(highWater: highWater, nextAttempt: nextAttempt) }
+                return
+            }
             for entry in batch where !Task.isCancelled { await deliver(entry) }
         }
     }

@@ -13,12 +13,18 @@ public protocol OutboxRecords {
     /// are skipped. Delivery then marks each one delivered, retried or failed,
     /// which also releases the claim.
     func claimDueOutboxEntries(at now: Date, owner: String, leaseNow: Date, leaseUntil: Date, limit: Int) throws -> [OutboxEntry]
+    /// Like `claimDueOutboxEntries(at:owner:leaseNow:leaseUntil:limit:)`, for one lane only.
+    func claimDueOutboxEntries(
+        lane: OutboxLane, at now: Date, owner: String, leaseNow: Date, leaseUntil: Date, limit: Int
+    ) throws -> [OutboxEntry]
     /// Owners holding claims on pending entries.
     func outboxClaimOwners() throws -> [String]
     /// Releases every claim held by these owners (processes that are gone).
     func releaseOutboxClaims(of owners: [String]) throws
     /// The earliest next attempt of any pending entry.
     func nextOutboxAttempt() throws -> Date?
+    /// The earliest next attempt of any pending entry in `lane` (claimed or not).
+    func nextOutboxAttempt(lane: OutboxLane) throws -> Date?
     /// Marks an entry delivered and drops its text (only ids and times are kept).
     func markDelivered(_ id: Int64, messageID: String?, at now: Date) throws
     /// Schedules another attempt.

@@ -9,6 +9,10 @@ public protocol Store: Sendable {
     func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
     /// Runs `body` against a consistent read-only snapshot.
     func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
+    /// The highest outbox entry id so far, written by any process: it grows
+    /// whenever an entry is added. Cheap (no transaction), so the dispatcher
+    /// can tell that nothing was added since it last found the outbox quiet.
+    func outboxHighWater() throws -> Int64
 }
 
 /// All record kinds, as one transaction sees them. Each feature adds its own

@@ -58,9 +58,11 @@ extension AgreementsFeature {
     /// Reminds the author alone of the content-warning agreement, at most once per topic per cooldown.
     func remindOfContentWarning(_ message: InboundMessage, context: BotContext) throws {
         let warnings = settings.contentWarnings
-        guard !warnings.hasMarker(message.text) else { return }
+        // Topics first: most messages touch none, and then the marker need not be read.
+        let topics = matcher.topics(in: Self.withoutSpoilers(message.text))
+        guard !topics.isEmpty, !warnings.hasMarker(message.text) else { return }
         let key = message.author.key
-        for topic in matcher.topics(in: Self.withoutSpoilers(message.text)) {
+        for topic in topics {
             if let last = try context.store.lastTopicReminder(memberKey: key, topic: topic),
                 context.now.timeIntervalSince(last) < warnings.cooldown
             {
@@ -77,13 +79,23 @@ extension AgreementsFeature {
     /// The text outside spoiler markup (`||hidden||`): words a reader must
     /// click to see already carry their own warning.
     static func withoutSpoilers(_ text: String) -> String {
-        guard text.contains("||") else { return text }
+        guard Self.containsDoubleBar(text) else { return text }
         let parts = text.components(separatedBy: "||")
         var visible: [String] = []
         for (index, part) in parts.enumerated() where index % 2 == 0 || index == parts.count - 1 && parts.count % 2 == 0 {
             visible.append(part)
         }
         return visible.joined(separator: " ")
+    }
+
+    /// True when `||` occurs (a byte scan: `||` is ASCII, so it cannot be part of another character).
+    static func containsDoubleBar(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "|"), previous == byte { return true }
+            previous = byte
+        }
+        return false
     }
 
     public func describeData(of member: MemberRef, context: BotContext) throws -> [String] {

@@ -88,6 +88,64 @@ public struct KeywordMatcher: Sendable {
     }
 
     private static func tokens(of text: String, keepingStars: Bool) -> [String] {
+        asciiTokens(of: text, keepingStars: keepingStars) ?? foldedTokens(of: text, keepingStars: keepingStars)
+    }
+
+    /// The words of plain ASCII text (most chat), read byte by byte: for ASCII,
+    /// folding case, diacritics and width is lowercasing, and letters and
+    /// digits are `A-Z a-z 0-9`, so this gives what `foldedTokens` gives
+    /// without Foundation's folding and grapheme breaking. The typographic
+    /// punctuation phones type (’ ‘ “ ” – — … and a no-break space) is read
+    /// too: ’ joins words like ', the others separate them. Nil for text with
+    /// any other character beyond ASCII.
+    static func asciiTokens(of text: String, keepingStars: Bool) -> [String]? {
+        let scanned = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var words: [String] = []
+            var word: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                var byte = bytes[index]
+                index += 1
+                if byte >= 0x80 {
+                    // E2 80 xx: ’ (99) is skipped; ‘ “ ” – — … (98 9C 9D 93 94 A6) separate. C2 A0: no-break space.
+                    if byte == 0xE2, index + 1 < bytes.count, bytes[index] == 0x80 {
+                        let last = bytes[index + 1]
+                        index += 2
+                        switch last {
+                        case 0x99: continue
+                        case 0x98, 0x9C, 0x9D, 0x93, 0x94, 0xA6: break
+                        default: return nil
+                        }
+                    } else if byte == 0xC2, index < bytes.count, bytes[index] == 0xA0 {
+                        index += 1
+                    } else {
+                        return nil
+                    }
+                    byte = UInt8(ascii: " ")
+                }
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    word.append(byte | 0x20)
+                case UInt8(ascii: "'"):
+                    continue  // "don't" and "dont" are the same word
+                default:
+                    if !word.isEmpty {
+                        if keepingStars, byte == UInt8(ascii: "*") { word.append(byte) }
+                        words.append(String(decoding: word, as: UTF8.self))
+                        word.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
+        return scanned ?? nil
+    }
+
+    /// The words of any text, after Foundation folds case, diacritics and width.
+    static func foldedTokens(of text: String, keepingStars: Bool) -> [String] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var words: [String] = []
         var current = ""

@@ -4,12 +4,15 @@
 ///
 /// Matching is on whole words of normalised text (`CrisisTextNormalizer`):
 /// each phrase is stored between two word boundaries, so `kill` never matches
-/// inside `skilled`. Plain ASCII text is scanned directly — the byte-class table
-/// folds case, skips apostrophes and maps punctuation to boundaries, and runs
-/// of boundaries collapse by self-loops in the automaton — so the scan touches
-/// each byte once and allocates nothing. Text whose only non-ASCII characters
-/// are typographic quotes and dashes is mapped to ASCII and scanned again;
-/// text with other characters is first normalised (NFKC, case folding).
+/// inside `skilled`. Text is scanned as it is — the byte-class table folds
+/// case, skips apostrophes and maps punctuation to boundaries, and runs of
+/// boundaries collapse by self-loops in the automaton — so the scan touches
+/// each byte once and allocates nothing. Characters beyond ASCII that
+/// normalisation would leave as they are or turn into a boundary (typographic
+/// quotes and dashes, emoji, symbols: `CrisisMatcher+Characters`) are read in
+/// the same pass; only text with other characters (letters beyond ASCII,
+/// combining marks, compatibility forms) is normalised first (NFKC, case
+/// folding) and scanned again.
 public struct CrisisMatcher: Sendable {
     /// The phrases, as given.
     public let phrases: [String]
@@ -26,7 +29,7 @@ public struct CrisisMatcher: Sendable {
 
     static let boundaryClass: UInt16 = 0
     private static let otherWordClass: UInt16 = 1
-    private static let skippedClass: UInt16 = 2
+    static let skippedClass: UInt16 = 2
 
     /// Builds the automaton. Phrases that normalise to nothing are ignored.
     public init(phrases: [String]) {
@@ -139,57 +142,44 @@ public struct CrisisMatcher: Sendable {
 
     /// True when the text contains any phrase.
     public func matches(_ text: String) -> Bool {
-        var sawNonASCII = false
-        var unused = Set<Int32>()
-        let fast = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.count >= Self.interleaveThreshold
-                ? scanInterleaved(bytes, sawNonASCII: &sawNonASCII)
-                : scan(bytes, collecting: false, into: &unused, sawNonASCII: &sawNonASCII)
-        }
-        if let fast {
-            if fast { return true }
-        } else {
-            let copy = Array(text.utf8)
-            if copy.withUnsafeBufferPointer({ scan($0, collecting: false, into: &unused, sawNonASCII: &sawNonASCII) }) {
-                return true
+        let outcome =
+            text.utf8.withContiguousStorageIfAvailable(scanAsTyped)
+            ?? Array(text.utf8).withUnsafeBufferPointer(scanAsTyped)
+        switch outcome {
+        case .matched: return true
+        case .clear: return false
+        case .needsNormalization:
+            var unused = Set<Int32>()
+            return CrisisTextNormalizer.normalizedBytes(text).withUnsafeBufferPointer {
+                scan($0, collecting: false, into: &unused)
             }
         }
-        guard sawNonASCII else { return false }
-        // Only typographic punctuation beyond ASCII: replace it and scan the ASCII result.
-        let typographic = text.utf8.withContiguousStorageIfAvailable(CrisisTextNormalizer.typographicToASCII)
-            ?? Array(text.utf8).withUnsafeBufferPointer(CrisisTextNormalizer.typographicToASCII)
-        if let ascii = typographic {
-            return ascii.withUnsafeBufferPointer { scan($0, collecting: false, into: &unused, sawNonASCII: &sawNonASCII) }
-        }
-        // Other characters: normalise (NFKC, case folding) and scan again.
-        return CrisisTextNormalizer.normalizedBytes(text).withUnsafeBufferPointer {
-            scan($0, collecting: false, into: &unused, sawNonASCII: &sawNonASCII)
-        }
+    }
+
+    /// Scans text as typed: long texts as four interleaved streams, short ones as one.
+    private func scanAsTyped(_ bytes: UnsafeBufferPointer<UInt8>) -> TypedScan {
+        bytes.count >= Self.interleaveThreshold ? scanInterleaved(bytes) : scanSingle(bytes)
     }
 
     /// Every phrase the text contains, in list order (for tests and tools; the
     /// bot itself only needs `matches`).
     public func matchedPhrases(in text: String) -> [String] {
         var found = Set<Int32>()
-        var ignored = false
         _ = CrisisTextNormalizer.normalizedBytes(text).withUnsafeBufferPointer {
-            scan($0, collecting: true, into: &found, sawNonASCII: &ignored)
+            scan($0, collecting: true, into: &found)
         }
         return found.sorted().map { phrases[Int($0)] }
     }
 
-    /// Runs the automaton over `bytes` between two virtual boundaries. Stops at
-    /// the first match unless `collecting`, which gathers every phrase found.
-    private func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, collecting: Bool, into found: inout Set<Int32>, sawNonASCII: inout Bool
-    ) -> Bool {
+    /// Runs the automaton over normalised `bytes` between two virtual
+    /// boundaries. Stops at the first match unless `collecting`, which gathers
+    /// every phrase found.
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, collecting: Bool, into found: inout Set<Int32>) -> Bool {
         transitions.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classes in
                 var row = Int(startRow)
-                var high: UInt8 = 0
                 var matched = false
                 for byte in bytes {
-                    high |= byte
                     let next = Int(table[row &+ Int(classes[Int(byte)])])
                     if next < 0 {
                         row = ~next
@@ -207,7 +197,6 @@ public struct CrisisMatcher: Sendable {
                         if collecting { found.formUnion(outputs[~last / classCount]) }
                     }
                 }
-                sawNonASCII = high >= 0x80
                 return matched
             }
         }

@@ -28,38 +28,6 @@ enum CrisisTextNormalizer {
 
     static let space = UInt8(ascii: " ")
 
-    /// ASCII text with typographic punctuation (’ ‘ “ ” – — … and no-break
-    /// space) replaced by its ASCII equivalent, or nil when any other character
-    /// beyond ASCII is present. Phones type these by default; this spares such
-    /// messages the full Unicode normalisation, to the same result.
-    static func typographicToASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                result.append(byte)
-                index += 1
-            } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80 {
-                switch bytes[index + 2] {
-                case 0x98, 0x99, 0x9B, 0xB2: result.append(UInt8(ascii: "'"))
-                case 0x9C, 0x9D, 0x9E: result.append(UInt8(ascii: "\""))
-                case 0x93, 0x94, 0xA6: result.append(space)
-                default: return nil
-                }
-                index += 3
-            } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xB4 {
-                result.append(bytes[index + 1] == 0xA0 ? space : UInt8(ascii: "'"))
-                index += 2
-            } else {
-                return nil
-            }
-        }
-        return result
-    }
-
     /// Apostrophes and the characters typed for them; they join words rather than split them.
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -45,6 +45,13 @@ public final class SQLiteStore: Store {
         try pool.read { db in try body(SQLiteTransaction(db: db)) }
     }
 
+    public func outboxHighWater() throws -> Int64 {
+        // On the writer connection outside a transaction: one indexed lookup, no locks held after.
+        try pool.writeWithoutTransaction { db in
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(id) FROM outbox")) ?? 0
+        }
+    }
+
     /// Runs raw SQL for tests and audits (returns rows as dictionaries of strings).
     public func rawRows(_ sql: String, arguments: [String] = []) throws -> [[String: String]] {
         try pool.read { db in

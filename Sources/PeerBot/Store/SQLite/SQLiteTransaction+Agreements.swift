@@ -3,7 +3,7 @@ import GRDB
 
 extension SQLiteTransaction: AgreementRecords {
     func channelActivity(_ channelKey: String) throws -> ChannelActivity? {
-        try Row.fetchOne(db, sql: "SELECT * FROM channel_activity WHERE channel_key = ?", arguments: [channelKey])
+        try Row.fetchOne(cached, sql: "SELECT * FROM channel_activity WHERE channel_key = ?", arguments: [channelKey])
             .map(Self.activity(from:))
     }
 
@@ -29,7 +29,7 @@ extension SQLiteTransaction: AgreementRecords {
     }
 
     func saveChannelActivity(_ activity: ChannelActivity) throws {
-        try db.execute(
+        try cached.execute(
             sql: """
                 INSERT INTO channel_activity (channel_key, messages_since_reminder, last_reminder_at, next_check_at)
                 VALUES (?, ?, ?, ?)
@@ -44,12 +44,12 @@ extension SQLiteTransaction: AgreementRecords {
 
     func lastTopicReminder(memberKey: String, topic: String) throws -> Date? {
         try Double.fetchOne(
-            db, sql: "SELECT sent_at FROM topic_reminder WHERE member_key = ? AND topic = ?", arguments: [memberKey, topic]
+            cached, sql: "SELECT sent_at FROM topic_reminder WHERE member_key = ? AND topic = ?", arguments: [memberKey, topic]
         ).map(Date.init(databaseSeconds:))
     }
 
     func recordTopicReminder(memberKey: String, topic: String, at now: Date) throws {
-        try db.execute(
+        try cached.execute(
             sql: """
                 INSERT INTO topic_reminder (member_key, topic, sent_at) VALUES (?, ?, ?)
                 ON CONFLICT(member_key, topic) DO UPDATE SET sent_at = excluded.sent_at
@@ -59,11 +59,11 @@ extension SQLiteTransaction: AgreementRecords {
 
     func topicReminders(of memberKey: String) throws -> [(topic: String, sentAt: Date)] {
         try Row.fetchAll(
-            db, sql: "SELECT topic, sent_at FROM topic_reminder WHERE member_key = ? ORDER BY topic", arguments: [memberKey]
+            cached, sql: "SELECT topic, sent_at FROM topic_reminder WHERE member_key = ? ORDER BY topic", arguments: [memberKey]
         ).map { ($0["topic"], Date(databaseSeconds: $0["sent_at"])) }
     }
 
     func deleteTopicReminders(of memberKey: String) throws {
-        try db.execute(sql: "DELETE FROM topic_reminder WHERE member_key = ?", arguments: [memberKey])
+        try cached.execute(sql: "DELETE FROM topic_reminder WHERE member_key = ?", arguments: [memberKey])
     }
 }

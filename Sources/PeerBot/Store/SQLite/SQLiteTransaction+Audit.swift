@@ -3,7 +3,7 @@ import GRDB
 
 extension SQLiteTransaction: AuditRecords {
     func appendAudit(_ event: AuditEvent) throws {
-        try db.execute(
+        try cached.execute(
             sql: """
                 INSERT INTO audit_event (ticket_id, at, kind, actor_key, actor_handle, target_key, target_handle, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -17,9 +17,9 @@ extension SQLiteTransaction: AuditRecords {
     func auditEvents(ticket: Int?) throws -> [AuditEvent] {
         let rows: [Row]
         if let ticket {
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_event WHERE ticket_id = ? ORDER BY id", arguments: [ticket])
+            rows = try Row.fetchAll(cached, sql: "SELECT * FROM audit_event WHERE ticket_id = ? ORDER BY id", arguments: [ticket])
         } else {
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_event ORDER BY id")
+            rows = try Row.fetchAll(cached, sql: "SELECT * FROM audit_event ORDER BY id")
         }
         return rows.map { row in
             AuditEvent(
@@ -32,15 +32,15 @@ extension SQLiteTransaction: AuditRecords {
 
     func auditEventCount(involving memberKey: String) throws -> Int {
         try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM audit_event WHERE actor_key = ? OR target_key = ?",
+            cached, sql: "SELECT COUNT(*) FROM audit_event WHERE actor_key = ? OR target_key = ?",
             arguments: [memberKey, memberKey]) ?? 0
     }
 
     func pseudonymiseAudit(memberKey: String, as pseudonym: String) throws {
-        try db.execute(
+        try cached.execute(
             sql: "UPDATE audit_event SET actor_key = ?, actor_handle = ? WHERE actor_key = ?",
             arguments: [pseudonym, pseudonym, memberKey])
-        try db.execute(
+        try cached.execute(
             sql: "UPDATE audit_event SET target_key = ?, target_handle = ? WHERE target_key = ?",
             arguments: [pseudonym, pseudonym, memberKey])
     }

@@ -3,12 +3,12 @@ import GRDB
 
 extension SQLiteTransaction: BoundaryRecords {
     func boundary(of memberKey: String) throws -> Boundary? {
-        try Row.fetchOne(db, sql: "SELECT * FROM boundary WHERE member_key = ?", arguments: [memberKey]).map(Self.boundary(from:))
+        try Row.fetchOne(cached, sql: "SELECT * FROM boundary WHERE member_key = ?", arguments: [memberKey]).map(Self.boundary(from:))
     }
 
     func boundary(handle: String, platform: Platform) throws -> Boundary? {
         try Row.fetchOne(
-            db, sql: "SELECT * FROM boundary WHERE platform = ? AND handle_key = ? ORDER BY updated_at DESC LIMIT 1",
+            cached, sql: "SELECT * FROM boundary WHERE platform = ? AND handle_key = ? ORDER BY updated_at DESC LIMIT 1",
             arguments: [platform.rawValue, Boundary.handleKey(handle)]
         ).map(Self.boundary(from:))
     }
@@ -17,13 +17,13 @@ extension SQLiteTransaction: BoundaryRecords {
         guard !memberKeys.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: memberKeys.count).joined(separator: ", ")
         return try Row.fetchAll(
-            db, sql: "SELECT * FROM boundary WHERE remind = 1 AND member_key IN (\(marks)) ORDER BY member_key",
+            cached, sql: "SELECT * FROM boundary WHERE remind = 1 AND member_key IN (\(marks)) ORDER BY member_key",
             arguments: StatementArguments(memberKeys)
         ).map(Self.boundary(from:))
     }
 
     func saveBoundary(_ boundary: Boundary, at now: Date) throws {
-        try db.execute(
+        try cached.execute(
             sql: """
                 INSERT INTO boundary (member_key, platform, handle, handle_key, text, remind, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -38,18 +38,18 @@ extension SQLiteTransaction: BoundaryRecords {
     }
 
     func deleteBoundary(of memberKey: String) throws {
-        try db.execute(sql: "DELETE FROM boundary WHERE member_key = ?", arguments: [memberKey])
+        try cached.execute(sql: "DELETE FROM boundary WHERE member_key = ?", arguments: [memberKey])
     }
 
     func lastBoundaryReminder(ownerKey: String, readerKey: String) throws -> Date? {
         try Double.fetchOne(
-            db, sql: "SELECT sent_at FROM boundary_reminder WHERE owner_key = ? AND reader_key = ?",
+            cached, sql: "SELECT sent_at FROM boundary_reminder WHERE owner_key = ? AND reader_key = ?",
             arguments: [ownerKey, readerKey]
         ).map(Date.init(databaseSeconds:))
     }
 
     func recordBoundaryReminder(ownerKey: String, readerKey: String, at now: Date) throws {
-        try db.execute(
+        try cached.execute(
             sql: """
                 INSERT INTO boundary_reminder (owner_key, reader_key, sent_at) VALUES (?, ?, ?)
                 ON CONFLICT(owner_key, reader_key) DO UPDATE SET sent_at = excluded.sent_at
@@ -59,14 +59,14 @@ extension SQLiteTransaction: BoundaryRecords {
 
     func boundaryReminders(involving memberKey: String) throws -> [(ownerKey: String, readerKey: String, sentAt: Date)] {
         try Row.fetchAll(
-            db,
+            cached,
             sql: "SELECT * FROM boundary_reminder WHERE owner_key = ? OR reader_key = ? ORDER BY sent_at",
             arguments: [memberKey, memberKey]
         ).map { ($0["owner_key"], $0["reader_key"], Date(databaseSeconds: $0["sent_at"])) }
     }
 
     func deleteBoundaryReminders(involving memberKey: String) throws {
-        try db.execute(
+        try cached.execute(
             sql: "DELETE FROM boundary_reminder WHERE owner_key = ? OR reader_key = ?", arguments: [memberKey, memberKey])
     }
 

@@ -3,14 +3,14 @@ import GRDB
 
 extension SQLiteTransaction: CheckinRecords {
     func addCheckin(_ entry: CheckinEntry) throws {
-        try db.execute(
+        try cached.execute(
             sql: "INSERT INTO checkin (member_key, score, note, created_at) VALUES (?, ?, ?, ?)",
             arguments: [entry.memberKey, entry.score, entry.note, entry.createdAt.databaseSeconds])
     }
 
     func checkins(of memberKey: String, limit: Int?) throws -> [CheckinEntry] {
         try Row.fetchAll(
-            db, sql: "SELECT * FROM checkin WHERE member_key = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+            cached, sql: "SELECT * FROM checkin WHERE member_key = ? ORDER BY created_at DESC, id DESC LIMIT ?",
             arguments: [memberKey, limit ?? -1]
         ).map { row in
             CheckinEntry(
@@ -20,16 +20,16 @@ extension SQLiteTransaction: CheckinRecords {
     }
 
     func deleteCheckins(of memberKey: String) throws {
-        try db.execute(sql: "DELETE FROM checkin WHERE member_key = ?", arguments: [memberKey])
+        try cached.execute(sql: "DELETE FROM checkin WHERE member_key = ?", arguments: [memberKey])
     }
 
     func deleteCheckins(before instant: Date) throws -> Int {
-        try db.execute(sql: "DELETE FROM checkin WHERE created_at < ?", arguments: [instant.databaseSeconds])
+        try cached.execute(sql: "DELETE FROM checkin WHERE created_at < ?", arguments: [instant.databaseSeconds])
         return db.changesCount
     }
 
     func checkinSchedule(of memberKey: String) throws -> CheckinSchedule? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM checkin_schedule WHERE member_key = ?", arguments: [memberKey])
+        guard let row = try Row.fetchOne(cached, sql: "SELECT * FROM checkin_schedule WHERE member_key = ?", arguments: [memberKey])
         else { return nil }
         guard let time = TimeOfDay(minuteOfDay: row["minute_of_day"]) else {
             throw StoreError.corrupt("check-in schedule with minute \(row["minute_of_day"] as Int)")
@@ -42,7 +42,7 @@ extension SQLiteTransaction: CheckinRecords {
     }
 
     func saveCheckinSchedule(_ schedule: CheckinSchedule, at now: Date) throws {
-        try db.execute(
+        try cached.execute(
             sql: """
                 INSERT INTO checkin_schedule (member_key, weekday, minute_of_day, paused_until, updated_at)
                 VALUES (?, ?, ?, ?, ?)
@@ -57,12 +57,12 @@ extension SQLiteTransaction: CheckinRecords {
     }
 
     func deleteCheckinSchedule(of memberKey: String) throws {
-        try db.execute(sql: "DELETE FROM checkin_schedule WHERE member_key = ?", arguments: [memberKey])
+        try cached.execute(sql: "DELETE FROM checkin_schedule WHERE member_key = ?", arguments: [memberKey])
     }
 
     func scheduleOccurrence(_ job: Job) throws -> Bool {
         if try schedule(job) { return true }
-        try db.execute(
+        try cached.execute(
             sql: "UPDATE job SET state = 'pending', due_at = ?, payload = ?, finished_at = NULL WHERE key = ? AND state = 'cancelled'",
             arguments: [job.dueAt.databaseSeconds, job.payload, job.key])
         return db.changesCount > 0

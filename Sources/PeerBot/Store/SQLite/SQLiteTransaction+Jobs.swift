@@ -4,7 +4,7 @@ import GRDB
 extension SQLiteTransaction: JobRecords {
     @discardableResult
     func schedule(_ job: Job) throws -> Bool {
-        try db.execute(
+        try cached.execute(
             sql: """
                 INSERT OR IGNORE INTO job (kind, key, member_key, due_at, payload, missed_policy, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -18,47 +18,47 @@ extension SQLiteTransaction: JobRecords {
 
     func nextDueJob(notAfter instant: Date) throws -> Job? {
         try Row.fetchOne(
-            db, sql: "SELECT * FROM job WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT 1",
+            cached, sql: "SELECT * FROM job WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT 1",
             arguments: [instant.databaseSeconds]
         ).map(Self.job(from:))
     }
 
     func earliestPendingJob() throws -> Date? {
-        try Double.fetchOne(db, sql: "SELECT MIN(due_at) FROM job WHERE state = 'pending'").map(Date.init(databaseSeconds:))
+        try Double.fetchOne(cached, sql: "SELECT MIN(due_at) FROM job WHERE state = 'pending'").map(Date.init(databaseSeconds:))
     }
 
     func finishJob(_ id: Int64, state: JobState, at now: Date) throws {
-        try db.execute(
+        try cached.execute(
             sql: "UPDATE job SET state = ?, finished_at = ? WHERE id = ? AND state = 'pending'",
             arguments: [state.rawValue, now.databaseSeconds, id])
     }
 
     func cancelJobs(memberKey: String, kind: String?) throws {
         if let kind {
-            try db.execute(
+            try cached.execute(
                 sql: "UPDATE job SET state = 'cancelled' WHERE member_key = ? AND kind = ? AND state = 'pending'",
                 arguments: [memberKey, kind])
         } else {
-            try db.execute(
+            try cached.execute(
                 sql: "UPDATE job SET state = 'cancelled' WHERE member_key = ? AND state = 'pending'",
                 arguments: [memberKey])
         }
     }
 
     func cancelJob(key: String) throws {
-        try db.execute(sql: "UPDATE job SET state = 'cancelled' WHERE key = ? AND state = 'pending'", arguments: [key])
+        try cached.execute(sql: "UPDATE job SET state = 'cancelled' WHERE key = ? AND state = 'pending'", arguments: [key])
     }
 
     func pendingJobs(memberKey: String) throws -> [Job] {
         try Row.fetchAll(
-            db, sql: "SELECT * FROM job WHERE member_key = ? AND state = 'pending' ORDER BY due_at",
+            cached, sql: "SELECT * FROM job WHERE member_key = ? AND state = 'pending' ORDER BY due_at",
             arguments: [memberKey]
         ).map(Self.job(from:))
     }
 
     func pendingJobs(kind: String) throws -> [Job] {
         try Row.fetchAll(
-            db, sql: "SELECT * FROM job WHERE kind = ? AND state = 'pending' ORDER BY due_at", arguments: [kind]
+            cached, sql: "SELECT * FROM job WHERE kind = ? AND state = 'pending' ORDER BY due_at", arguments: [kind]
         ).map(Self.job(from:))
     }
 

@@ -4,20 +4,20 @@ import GRDB
 extension SQLiteTransaction: MemberRecords {
     func setting(_ name: MemberSetting, of memberKey: String) throws -> String? {
         try String.fetchOne(
-            db, sql: "SELECT value FROM member_setting WHERE member_key = ? AND name = ?",
+            cached, sql: "SELECT value FROM member_setting WHERE member_key = ? AND name = ?",
             arguments: [memberKey, name.rawValue])
     }
 
     func setSetting(_ name: MemberSetting, of memberKey: String, to value: String?) throws {
         if let value {
-            try db.execute(
+            try cached.execute(
                 sql: """
                     INSERT INTO member_setting (member_key, name, value, updated_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT(member_key, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
                     """,
                 arguments: [memberKey, name.rawValue, value, Date().databaseSeconds])
         } else {
-            try db.execute(
+            try cached.execute(
                 sql: "DELETE FROM member_setting WHERE member_key = ? AND name = ?",
                 arguments: [memberKey, name.rawValue])
         }
@@ -25,7 +25,7 @@ extension SQLiteTransaction: MemberRecords {
 
     func settings(of memberKey: String) throws -> [MemberSetting: String] {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT name, value FROM member_setting WHERE member_key = ?", arguments: [memberKey])
+            cached, sql: "SELECT name, value FROM member_setting WHERE member_key = ?", arguments: [memberKey])
         var result: [MemberSetting: String] = [:]
         for row in rows {
             result[MemberSetting(rawValue: row["name"])] = row["value"]
@@ -34,12 +34,12 @@ extension SQLiteTransaction: MemberRecords {
     }
 
     func deleteSettings(of memberKey: String) throws {
-        try db.execute(sql: "DELETE FROM member_setting WHERE member_key = ?", arguments: [memberKey])
+        try cached.execute(sql: "DELETE FROM member_setting WHERE member_key = ?", arguments: [memberKey])
     }
 
     func members(with name: MemberSetting, equalTo value: String) throws -> [String] {
         try String.fetchAll(
-            db, sql: "SELECT member_key FROM member_setting WHERE name = ? AND value = ? ORDER BY member_key",
+            cached, sql: "SELECT member_key FROM member_setting WHERE name = ? AND value = ? ORDER BY member_key",
             arguments: [name.rawValue, value])
     }
 }

@@ -9,7 +9,7 @@ extension SQLiteTransaction: OutboxRecords {
     func enqueue(_ action: OutboundAction, lane: OutboxLane, tag: String?, at now: Date) throws -> Int64 {
         let json = String(decoding: try Self.encoder.encode(action), as: UTF8.self)
         let key = "pb-" + UUID().uuidString.lowercased()
-        try db.execute(
+        try cached.execute(
             sql: """
                 INSERT INTO outbox (platform, lane, action, idempotency_key, tag, created_at, next_attempt_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -20,7 +20,7 @@ extension SQLiteTransaction: OutboxRecords {
 
     func dueOutboxEntries(at now: Date, limit: Int) throws -> [OutboxEntry] {
         let rows = try Row.fetchAll(
-            db,
+            cached,
             sql: """
                 SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?
                 ORDER BY lane, id LIMIT ?
@@ -31,7 +31,7 @@ extension SQLiteTransaction: OutboxRecords {
 
     func claimDueOutboxEntries(at now: Date, owner: String, leaseNow: Date, leaseUntil: Date, limit: Int) throws -> [OutboxEntry] {
         let rows = try Row.fetchAll(
-            db,
+            cached,
             sql: """
                 SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?
                 AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until < ?)
@@ -40,7 +40,27 @@ extension SQLiteTransaction: OutboxRecords {
             arguments: [now.databaseSeconds, owner, leaseNow.databaseSeconds, limit])
         let entries = try rows.map(Self.entry(from:))
         for entry in entries {
-            try db.execute(
+            try cached.execute(
+                sql: "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?",
+                arguments: [owner, leaseUntil.databaseSeconds, entry.id])
+        }
+        return entries
+    }
+
+    func claimDueOutboxEntries(
+        lane: OutboxLane, at now: Date, owner: String, leaseNow: Date, leaseUntil: Date, limit: Int
+    ) throws -> [OutboxEntry] {
+        let rows = try Row.fetchAll(
+            cached,
+            sql: """
+                SELECT * FROM outbox WHERE state = 'pending' AND lane = ? AND next_attempt_at <= ?
+                AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until < ?)
+                ORDER BY id LIMIT ?
+                """,
+            arguments: [lane.rawValue, now.databaseSeconds, owner, leaseNow.databaseSeconds, limit])
+        let entries = try rows.map(Self.entry(from:))
+        for entry in entries {
+            try cached.execute(
                 sql: "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?",
                 arguments: [owner, leaseUntil.databaseSeconds, entry.id])
         }
@@ -49,25 +69,32 @@ extension SQLiteTransaction: OutboxRecords {
 
     func outboxClaimOwners() throws -> [String] {
         try String.fetchAll(
-            db, sql: "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'pending' AND claimed_by IS NOT NULL")
+            cached, sql: "SELECT DISTINCT claimed_by FROM outbox WHERE state = 'pending' AND claimed_by IS NOT NULL")
     }
 
     func releaseOutboxClaims(of owners: [String]) throws {
         for owner in owners {
-            try db.execute(
+            try cached.execute(
                 sql: "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND state = 'pending'",
                 arguments: [owner])
         }
     }
 
     func nextOutboxAttempt() throws -> Date? {
-        try Double.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'")
+        try Double.fetchOne(cached, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'")
             .map(Date.init(databaseSeconds:))
+    }
+
+    func nextOutboxAttempt(lane: OutboxLane) throws -> Date? {
+        try Double.fetchOne(
+            cached, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending' AND lane = ?",
+            arguments: [lane.rawValue]
+        ).map(Date.init(databaseSeconds:))
     }
 
     func markDelivered(_ id: Int64, messageID: String?, at now: Date) throws {
         // The action's text is replaced by a stub: delivered messages are not kept.
-        try db.execute(
+        try cached.execute(
             sql: """
                 UPDATE outbox SET state = 'delivered', attempts = attempts + 1, finished_at = ?, message_id = ?,
                 action = '{}', last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id = ?
@@ -76,7 +103,7 @@ extension SQLiteTransaction: OutboxRecords {
     }
 
     func markRetry(_ id: Int64, nextAttemptAt: Date, error: String) throws {
-        try db.execute(
+        try cached.execute(
             sql: """
                 UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
                 claimed_by = NULL, claimed_until = NULL WHERE id = ?
@@ -85,7 +112,7 @@ extension SQLiteTransaction: OutboxRecords {
     }
 
     func markFailed(_ id: Int64, error: String, at now: Date) throws {
-        try db.execute(
+        try cached.execute(
             sql: """
                 UPDATE outbox SET state = 'failed', attempts = attempts + 1, finished_at = ?, last_error = ?,
                 action = '{}', claimed_by = NULL, claimed_until = NULL WHERE id = ?
@@ -94,7 +121,7 @@ extension SQLiteTransaction: OutboxRecords {
     }
 
     func outboxDepth() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0
+        try Int.fetchOne(cached, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0
     }
 
     func oldestPendingOutboxEntry() throws -> Date? {
@@ -104,12 +131,12 @@ extension SQLiteTransaction: OutboxRecords {
 
     func outboxTag(forDeliveredMessage messageID: String, on platform: Platform) throws -> String? {
         try String.fetchOne(
-            db, sql: "SELECT tag FROM outbox WHERE platform = ? AND message_id = ? ORDER BY id DESC LIMIT 1",
+            cached, sql: "SELECT tag FROM outbox WHERE platform = ? AND message_id = ? ORDER BY id DESC LIMIT 1",
             arguments: [platform.rawValue, messageID])
     }
 
     func outboxEntryCount(tag: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE tag = ?", arguments: [tag]) ?? 0
+        try Int.fetchOne(cached, sql: "SELECT COUNT(*) FROM outbox WHERE tag = ?", arguments: [tag]) ?? 0
     }
 
     private static func entry(from row: Row) throws -> OutboxEntry {

@@ -3,16 +3,16 @@ import GRDB
 
 extension SQLiteTransaction: RotaRecords {
     func rotaStatuses() throws -> [RotaStatus] {
-        try Row.fetchAll(db, sql: "SELECT * FROM rota_status ORDER BY member_key").map(Self.status(from:))
+        try Row.fetchAll(cached, sql: "SELECT * FROM rota_status ORDER BY member_key").map(Self.status(from:))
     }
 
     func rotaStatus(of memberKey: String) throws -> RotaStatus? {
-        try Row.fetchOne(db, sql: "SELECT * FROM rota_status WHERE member_key = ?", arguments: [memberKey])
+        try Row.fetchOne(cached, sql: "SELECT * FROM rota_status WHERE member_key = ?", arguments: [memberKey])
             .map(Self.status(from:))
     }
 
     func saveRotaStatus(_ status: RotaStatus) throws {
-        try db.execute(
+        try cached.execute(
             sql: """
                 INSERT INTO rota_status (member_key, handle, on_until, off_until) VALUES (?, ?, ?, ?)
                 ON CONFLICT(member_key) DO UPDATE SET handle = excluded.handle, on_until = excluded.on_until,
@@ -22,7 +22,7 @@ extension SQLiteTransaction: RotaRecords {
     }
 
     func deleteRotaStatus(of memberKey: String) throws {
-        try db.execute(sql: "DELETE FROM rota_status WHERE member_key = ?", arguments: [memberKey])
+        try cached.execute(sql: "DELETE FROM rota_status WHERE member_key = ?", arguments: [memberKey])
     }
 
     private static func status(from row: Row) -> RotaStatus {

@@ -3,7 +3,7 @@ import GRDB
 
 extension SQLiteTransaction: TicketRecords {
     func insertTicket(_ ticket: Ticket) throws -> Int {
-        try db.execute(
+        try cached.execute(
             sql: """
                 INSERT INTO ticket (member_key, member_handle, anonymous, origin, note, state, tier, destination,
                 unanswered, opened_at, acknowledged_at, assignee_key, assignee_handle, closed_at, pending_job_key)
@@ -19,34 +19,34 @@ extension SQLiteTransaction: TicketRecords {
     }
 
     func ticket(number: Int) throws -> Ticket? {
-        try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [number]).map(Self.ticket(from:))
+        try Row.fetchOne(cached, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [number]).map(Self.ticket(from:))
     }
 
     func activeTicket(ofMember memberKey: String) throws -> Ticket? {
         try Row.fetchOne(
-            db,
+            cached,
             sql: "SELECT * FROM ticket WHERE member_key = ? AND state IN ('open', 'acknowledged') ORDER BY id LIMIT 1",
             arguments: [memberKey]
         ).map(Self.ticket(from:))
     }
 
     func activeTickets() throws -> [Ticket] {
-        try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE state IN ('open', 'acknowledged') ORDER BY opened_at, id")
+        try Row.fetchAll(cached, sql: "SELECT * FROM ticket WHERE state IN ('open', 'acknowledged') ORDER BY opened_at, id")
             .map(Self.ticket(from:))
     }
 
     func tickets(ofMember memberKey: String) throws -> [Ticket] {
-        try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE member_key = ? ORDER BY id", arguments: [memberKey])
+        try Row.fetchAll(cached, sql: "SELECT * FROM ticket WHERE member_key = ? ORDER BY id", arguments: [memberKey])
             .map(Self.ticket(from:))
     }
 
     func tickets(assignedTo memberKey: String) throws -> [Ticket] {
-        try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE assignee_key = ? ORDER BY id", arguments: [memberKey])
+        try Row.fetchAll(cached, sql: "SELECT * FROM ticket WHERE assignee_key = ? ORDER BY id", arguments: [memberKey])
             .map(Self.ticket(from:))
     }
 
     func updateTicket(_ ticket: Ticket) throws {
-        try db.execute(
+        try cached.execute(
             sql: """
                 UPDATE ticket SET member_key = ?, member_handle = ?, anonymous = ?, origin = ?, note = ?, state = ?,
                 tier = ?, destination = ?, unanswered = ?, opened_at = ?, acknowledged_at = ?, assignee_key = ?,
@@ -61,20 +61,20 @@ extension SQLiteTransaction: TicketRecords {
     }
 
     func pseudonymiseTickets(memberKey: String, as pseudonym: String) throws {
-        try db.execute(
+        try cached.execute(
             sql: "UPDATE ticket SET member_key = ?, member_handle = ? WHERE member_key = ?",
             arguments: [pseudonym, pseudonym, memberKey])
-        try db.execute(
+        try cached.execute(
             sql: "UPDATE ticket SET assignee_key = ?, assignee_handle = ? WHERE assignee_key = ?",
             arguments: [pseudonym, pseudonym, memberKey])
     }
 
     func deleteClosedTickets(before instant: Date) throws -> Int {
         let condition = "state IN ('resolved', 'cancelled') AND closed_at < ?"
-        try db.execute(
+        try cached.execute(
             sql: "DELETE FROM audit_event WHERE ticket_id IN (SELECT id FROM ticket WHERE \(condition))",
             arguments: [instant.databaseSeconds])
-        try db.execute(sql: "DELETE FROM ticket WHERE \(condition)", arguments: [instant.databaseSeconds])
+        try cached.execute(sql: "DELETE FROM ticket WHERE \(condition)", arguments: [instant.databaseSeconds])
         return db.changesCount
     }
 

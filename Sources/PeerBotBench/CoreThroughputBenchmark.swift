@@ -1,0 +1,39 @@
+import Foundation
+import PeerBot
+
+/// Inbound messages per second through the core on one task: command
+/// parsing, crisis scan, routing, every feature's observation and storage in
+/// SQLite (a real file), then delivery of what the bot sends through an
+/// in-memory adapter. The traffic is `TrafficMix`: mostly chatter, about one
+/// message in twenty a command. The outbox is drained after every message, as
+/// the console does (the strictest case; a platform adapter's drains overlap).
+/// One task drives it (`BotDriver`), so the work runs on one core.
+@MainActor
+final class CoreThroughputBenchmark: Benchmark {
+    private let messagesPerSample = 20_000
+    private var mix = TrafficMix()
+    private var adapter = InMemoryAdapter()
+    private var bench: BenchBot?
+
+    var name: String { "core throughput (mixed traffic, SQLite)" }
+    var unit: String { "messages/s" }
+
+    func setUp() async throws {
+        bench = try await BenchBot(adapter: adapter, label: "core")
+    }
+
+    func sample() async throws -> Double {
+        guard let bench else { throw BenchError("not set up") }
+        var events: [InboundEvent] = []
+        events.reserveCapacity(messagesPerSample)
+        for _ in 0..<messagesPerSample { events.append(mix.next()) }
+        adapter.clear()
+        let elapsed = await BotDriver.handleAndDrain(events, bot: bench.bot, dispatcher: bench.dispatcher)
+        guard !adapter.performed.isEmpty else { throw BenchError("the bot answered nothing") }
+        return Double(messagesPerSample) / elapsed
+    }
+
+    func tearDown() async {
+        bench?.remove()
+    }
+}

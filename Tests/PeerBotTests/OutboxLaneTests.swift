@@ -1,0 +1,126 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import PeerBot
+
+@Suite struct OutboxLaneTests {
+    let start = Date(timeIntervalSince1970: 1_790_000_000)
+    let general = ChannelRef(platform: .console, id: "general", name: "general")
+
+    @Test func anUrgentEntryIsDeliveredWhileNormalSendsAreInFlight() async throws {
+        let temporary = TemporaryDirectory()
+        let store = try SQLiteStore(path: temporary.path("lanes.sqlite"))
+        for index in 0..<3 {
+            try store.write { _ = try $0.enqueue(.send(channel: general, text: "bulk \(index)"), lane: .normal, tag: nil, at: start) }
+        }
+        let adapter = GatedAdapter()
+        let dispatcher = OutboxDispatcher(store: store, clock: VirtualWallClock(start: start))
+        await dispatcher.register(adapter)
+        let bulk = Task { await dispatcher.drain() }
+        await adapter.firstBulkSendStarted.wait()  // "bulk 0" is on its way and held there
+
+        try store.write {
+            _ = try $0.enqueue(.page(channel: general, text: "page", mentions: [], ticket: 1), lane: .urgent, tag: nil, at: start)
+        }
+        let urgent = Task { await dispatcher.drain() }
+        // Bounded wait so a regression fails instead of hanging: the held send never finishes on its own.
+        for _ in 0..<500 where !adapter.performed.contains("page") {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(adapter.performed == ["page"])
+
+        await adapter.gate.open()
+        await bulk.value
+        await urgent.value
+        #expect(adapter.performed == ["page", "bulk 0", "bulk 1", "bulk 2"])
+        #expect(try store.read { try $0.outboxDepth() } == 0)
+    }
+
+    @Test func oneDrainDeliversTheUrgentLaneFirst() async throws {
+        let temporary = TemporaryDirectory()
+        let store = try SQLiteStore(path: temporary.path("order.sqlite"))
+        try store.write { transaction in
+            _ = try transaction.enqueue(.send(channel: general, text: "reminder"), lane: .normal, tag: nil, at: start)
+            _ = try transaction.enqueue(.send(channel: general, text: "page"), lane: .urgent, tag: nil, at: start)
+        }
+        let adapter = InMemoryAdapter()
+        let dispatcher = OutboxDispatcher(store: store, clock: VirtualWallClock(start: start))
+        await dispatcher.register(adapter)
+        await dispatcher.drain()
+        #expect(adapter.performed.compactMap(\.text) == ["page", "reminder"])
+    }
+
+    @Test func aQuietOutboxStillSeesEntriesAddedByAnotherProcess() async throws {
+        let temporary = TemporaryDirectory()
+        let path = temporary.path("shared.sqlite")
+        let ours = try SQLiteStore(path: path), theirs = try SQLiteStore(path: path)
+        let adapter = InMemoryAdapter()
+        let dispatcher = OutboxDispatcher(store: ours, clock: VirtualWallClock(start: start))
+        await dispatcher.register(adapter)
+        await dispatcher.drain()
+        await dispatcher.drain()  // quiet: nothing was added
+        #expect(adapter.performed.isEmpty)
+        try theirs.write { _ = try $0.enqueue(.send(channel: general, text: "theirs"), lane: .urgent, tag: nil, at: start) }
+        await dispatcher.drain()
+        #expect(adapter.performed.compactMap(\.text) == ["theirs"])
+    }
+
+    @Test func aQuietOutboxStillRetriesWhenTheRetryComesDue() async throws {
+        let temporary = TemporaryDirectory()
+        let store = try SQLiteStore(path: temporary.path("retry.sqlite"))
+        let clock = VirtualWallClock(start: start)
+        let adapter = InMemoryAdapter()
+        adapter.failNext([.transient("rate limited", retryAfter: 30)])
+        let dispatcher = OutboxDispatcher(store: store, clock: clock)
+        await dispatcher.register(adapter)
+        try store.write { _ = try $0.enqueue(.send(channel: general, text: "later"), lane: .normal, tag: nil, at: start) }
+        await dispatcher.drain()
+        await dispatcher.drain()
+        #expect(adapter.performed.isEmpty)
+        clock.advance(by: 31)
+        await dispatcher.drain()
+        #expect(adapter.performed.compactMap(\.text) == ["later"])
+    }
+}
+
+/// Performs pages at once and holds every normal-lane send until `gate` opens.
+private final class GatedAdapter: ChatAdapter {
+    let platform = Platform.console
+    let gate = TestGate()
+    let firstBulkSendStarted = TestGate()
+    private let log = Mutex<[String]>([])
+
+    func events() -> AsyncStream<InboundEvent> { AsyncStream { $0.finish() } }
+    func run() async throws {}
+    func stop() async {}
+
+    func perform(_ action: OutboundAction, idempotencyKey: String) async throws -> DeliveryReceipt {
+        if case .send(_, let text) = action {
+            await firstBulkSendStarted.open()
+            await gate.wait()
+            log.withLock { $0.append(text) }
+        } else if case .page(_, let text, _, _) = action {
+            log.withLock { $0.append(text) }
+        }
+        return DeliveryReceipt(messageID: idempotencyKey)
+    }
+
+    var performed: [String] { log.withLock { $0 } }
+}
+
+/// Waiters block until `open()`; once open it stays open.
+private actor TestGate {
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func wait() async {
+        if isOpen { return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func open() {
+        isOpen = true
+        for waiter in waiters { waiter.resume() }
+        waiters.removeAll()
+    }
+}
