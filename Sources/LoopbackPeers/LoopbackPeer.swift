@@ -20,6 +20,8 @@ public final class LoopbackPeer: Sendable {
         case discord = "discord_fake.py"
         /// `mastodon_server.py`: a fake Mastodon serving recorded responses and the streaming API.
         case mastodon = "mastodon_server.py"
+        /// `fault_proxy.py`: forwards to a homeserver and injects 429s and dropped connections (the soak test).
+        case faultProxy = "fault_proxy.py"
     }
 
     /// The port the peer listens on.

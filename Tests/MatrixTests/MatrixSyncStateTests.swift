@@ -96,6 +96,41 @@ import Testing
         #expect(reason.description.contains("matrix.access_token"))
     }
 
+    @Test func aSyncRejectedFiveTimesInARowStopsWithTheFixInsteadOfLoopingForever() {
+        var state = MatrixSyncState(since: "s1", backoff: ExponentialBackoff(base: 1, cap: 8, floor: 0.5))
+        var now = start
+        for attempt in 1..<MatrixSyncState.rejectionLimit {
+            state.record(.rejected(status: 404, errcode: "M_UNRECOGNIZED"), now: now, random: 1)
+            guard case .wait(let seconds) = state.next(now: now) else {
+                Issue.record("rejection \(attempt) should back off, not stop")
+                return
+            }
+            now = now.addingTimeInterval(seconds)
+        }
+        state.record(.rejected(status: 404, errcode: "M_UNRECOGNIZED"), now: now, random: 1)
+        let reason = MatrixStopReason.syncRejected(status: 404, errcode: "M_UNRECOGNIZED", times: MatrixSyncState.rejectionLimit)
+        #expect(state.next(now: now) == .stop(reason))
+        #expect(state.next(now: now.addingTimeInterval(86_400)) == .stop(reason))
+        #expect(reason.description.contains("HTTP 404 M_UNRECOGNIZED"))
+        #expect(reason.description.contains("matrix.homeserver"))
+    }
+
+    @Test func rejectionsCountOnlyInARow() {
+        var state = MatrixSyncState(since: "s1")
+        for _ in 0..<(MatrixSyncState.rejectionLimit - 1) { state.record(.rejected(status: 400, errcode: "M_UNKNOWN"), now: start, random: 0) }
+        // A proxy that came back to its senses: a network fault or a batch in between starts the count again.
+        state.record(.failed("connection reset"), now: start, random: 0)
+        #expect(state.consecutiveRejections == 0)
+        for _ in 0..<(MatrixSyncState.rejectionLimit - 1) { state.record(.rejected(status: 400, errcode: "M_UNKNOWN"), now: start, random: 0) }
+        state.record(.synced(nextBatch: "s2"), now: start, random: 0)
+        state.record(.rejected(status: 400, errcode: "M_UNKNOWN"), now: start, random: 0)
+        guard case .wait = state.next(now: start) else {
+            Issue.record("one rejection after a success must not stop the loop")
+            return
+        }
+        #expect(state.consecutiveRejections == 1)
+    }
+
     @Test func failuresAreClassifiedFromStatusAndErrcode() {
         func classify(_ status: Int, _ body: String, retryAfter: TimeInterval? = nil) -> MatrixFailure {
             MatrixFailure.classify(status: status, body: Data(body.utf8), retryAfter: retryAfter)

@@ -17,7 +17,10 @@ extension MatrixAdapter {
             let answer = try await session.client.call(
                 MatrixEndpoint.send(room: room, eventType: eventType, transactionID: idempotencyKey, content: content),
                 as: MatrixAnswer.EventID.self)
+            deliveryBackoff.succeeded()
             return DeliveryReceipt(messageID: answer.eventID)
+        } catch MatrixFailure.unavailable(let reason) {
+            throw DeliveryError.transient(MatrixFailure.unavailable(reason).description, retryAfter: deliveryBackoff.failed())
         } catch let failure as MatrixFailure {
             throw failure.deliveryError
         } catch let failure as DeliveryError {

@@ -18,6 +18,7 @@ public final class MatrixAdapter: ChatAdapter {
     let logger: Logger
     let tracker = MatrixEventTracker()
     let gate = MatrixSessionGate()
+    let deliveryBackoff: MatrixDeliveryBackoff
     let stream: AsyncStream<InboundEvent>
     let continuation: AsyncStream<InboundEvent>.Continuation
     private let control = Mutex<Control>(Control())
@@ -39,6 +40,7 @@ public final class MatrixAdapter: ChatAdapter {
         self.store = store
         self.http = http
         self.logger = logger
+        deliveryBackoff = MatrixDeliveryBackoff(cap: configuration.maxBackoff)
         (stream, continuation) = AsyncStream.makeStream(of: InboundEvent.self, bufferingPolicy: .unbounded)
     }
 

@@ -35,7 +35,8 @@ public struct MatrixConfiguration: Sendable {
     public var facilitatorsRoom = ""
     /// How long one `/sync` long poll waits on the server. Default 30 s.
     public var syncTimeout: TimeInterval = 30
-    /// The longest wait between reconnection attempts. Default 5 minutes.
+    /// The longest wait between reconnection attempts, and between retries of a
+    /// delivery while the homeserver is unreachable. Default 5 minutes.
     public var maxBackoff: TimeInterval = 300
     /// A gap in a room's timeline (`limited`) is filled back to at most this age. Default 1 hour.
     public var catchUpWindow: TimeInterval = 3600

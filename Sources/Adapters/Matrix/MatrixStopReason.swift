@@ -6,6 +6,8 @@ public enum MatrixStopReason: Error, Sendable, Equatable, CustomStringConvertibl
     case loginFailed(userID: String, errcode: String)
     /// The token belongs to another account than `matrix.user_id`.
     case wrongAccount(configured: String, actual: String)
+    /// `/sync` was answered with a 4xx (not 401 or 429) `times` times in a row.
+    case syncRejected(status: Int, errcode: String, times: Int)
     /// Any other error that retrying cannot fix.
     case fatal(String)
 
@@ -18,6 +20,10 @@ public enum MatrixStopReason: Error, Sendable, Equatable, CustomStringConvertibl
             "password login for \(userID) was refused (\(errcode)): check matrix.password and matrix.user_id, then restart"
         case .wrongAccount(let configured, let actual):
             "the access token belongs to \(actual), not to matrix.user_id \(configured): fix one of them, then restart"
+        case .syncRejected(let status, let errcode, let times):
+            "the homeserver rejected /sync \(times) times in a row (HTTP \(status) \(errcode)): check that matrix.homeserver "
+                + "is the homeserver's client-server API base URL (no path; not a web page or another service behind a proxy) "
+                + "and that the bot account is active, then restart"
         case .fatal(let reason):
             reason
         }

@@ -59,6 +59,7 @@ final class MatrixSyncLoop {
                 MatrixEndpoint.sync(request, filter: filter), as: MatrixSyncResponse.self, timeout: request.timeout + 30)
             try await handle(response, request: request)
             try store.write { try $0.setCursor(adapter.sinceCursor, to: response.nextBatch) }
+            adapter.deliveryBackoff.succeeded()
             if state.consecutiveFailures > 0 {
                 logger.notice("sync resumed", metadata: ["after_failures": "\(state.consecutiveFailures)"])
             }
@@ -70,7 +71,10 @@ final class MatrixSyncLoop {
             case .rateLimited(let retryAfter):
                 logger.warning("sync rate limited", metadata: ["retry_after_s": "\(retryAfter.map { "\($0)" } ?? "backoff")"])
                 return .rateLimited(retryAfter: retryAfter)
-            case .unavailable, .rejected, .malformed:
+            case .rejected(let status, let errcode):
+                logFailure(failure)
+                return .rejected(status: status, errcode: errcode)
+            case .unavailable, .malformed:
                 logFailure(failure)
                 return .failed(failure.description)
             }
@@ -84,10 +88,11 @@ final class MatrixSyncLoop {
     }
 
     /// The first failure of a run is a warning, repeats are debug (the backoff
-    /// already spaces them); a 4xx is an error every time: it will not heal by itself.
+    /// already spaces them); a 4xx is a warning every time, and after
+    /// `MatrixSyncState.rejectionLimit` of them the adapter stops with one critical line.
     private func logFailure(_ error: any Error) {
         let rejected = if case MatrixFailure.rejected = error { true } else { false }
-        let level: Logger.Level = rejected ? .error : state.consecutiveFailures == 0 ? .warning : .debug
+        let level: Logger.Level = rejected || state.consecutiveFailures == 0 ? .warning : .debug
         logger.log(level: level, "sync failed; retrying with backoff", metadata: ["reason": "\(error)", "failures": "\(state.consecutiveFailures + 1)"])
     }
 

@@ -15,7 +15,11 @@ import PeerBot
 /// - failures back off exponentially with full jitter up to a cap; a 429
 ///   waits exactly what `Retry-After` / `retry_after_ms` asked;
 /// - a rejected token (`M_UNKNOWN_TOKEN`, `M_MISSING_TOKEN`) or another fatal
-///   error stops the loop: retrying cannot fix it.
+///   error stops the loop: retrying cannot fix it;
+/// - any other 4xx ("Standard error response": the request itself is wrong)
+///   backs off like a failure, in case a proxy in front of the homeserver is
+///   briefly misconfigured, and stops the loop after `rejectionLimit` in a row:
+///   the same request will not start succeeding, and looping on it hides the fault.
 public struct MatrixSyncState: Sendable {
     /// One `/sync` call's parameters.
     public struct Request: Sendable, Equatable {
@@ -41,6 +45,8 @@ public struct MatrixSyncState: Sendable {
         case rateLimited(retryAfter: TimeInterval?)
         /// Network fault, timeout, 5xx: try again after a backoff.
         case failed(String)
+        /// A 4xx other than 401 and 429: backs off, and stops after `rejectionLimit` in a row.
+        case rejected(status: Int, errcode: String)
         /// Retrying cannot help.
         case fatal(MatrixStopReason)
     }
@@ -49,6 +55,10 @@ public struct MatrixSyncState: Sendable {
     public private(set) var since: String?
     /// Failures since the last success.
     public private(set) var consecutiveFailures = 0
+    /// 4xx answers in a row (any other outcome resets it).
+    public private(set) var consecutiveRejections = 0
+    /// Rejections in a row after which the loop stops.
+    public static let rejectionLimit = 5
     public let syncTimeout: TimeInterval
     public let backoff: ExponentialBackoff
     private var needsFullState: Bool
@@ -74,6 +84,7 @@ public struct MatrixSyncState: Sendable {
 
     /// Records the outcome of the request `next` asked for. `random` in 0..<1 draws the jitter.
     public mutating func record(_ outcome: Outcome, now: Date, random: Double) {
+        if case .rejected = outcome {} else { consecutiveRejections = 0 }
         switch outcome {
         case .synced(let nextBatch):
             since = nextBatch
@@ -87,6 +98,14 @@ public struct MatrixSyncState: Sendable {
         case .failed:
             consecutiveFailures += 1
             resumeAt = now.addingTimeInterval(backoff.delay(attempt: consecutiveFailures - 1, random: random))
+        case .rejected(let status, let errcode):
+            consecutiveFailures += 1
+            consecutiveRejections += 1
+            if consecutiveRejections >= Self.rejectionLimit {
+                stopReason = .syncRejected(status: status, errcode: errcode, times: consecutiveRejections)
+            } else {
+                resumeAt = now.addingTimeInterval(backoff.delay(attempt: consecutiveFailures - 1, random: random))
+            }
         case .fatal(let reason):
             stopReason = reason
         }

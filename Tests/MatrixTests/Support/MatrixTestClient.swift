@@ -61,10 +61,14 @@ actor MatrixTestClient {
     // MARK: Rooms
 
     /// Creates a room; `moderators` get power level 50 (the creator outranks everyone in room version 12).
-    func createRoom(name: String, invite: [String] = [], powerLevels: [String: Int] = [:], encrypted: Bool = false) async throws -> String {
+    /// With `isDirect`, the invites are direct-message invites (`is_direct`, spec "Direct Messaging").
+    func createRoom(
+        name: String, invite: [String] = [], powerLevels: [String: Int] = [:], encrypted: Bool = false, isDirect: Bool = false
+    ) async throws -> String {
         var body: [String: MatrixJSON] = [
             "name": .string(name), "preset": "private_chat", "invite": .array(invite.map(MatrixJSON.string)),
         ]
+        if isDirect { body["is_direct"] = true }
         if !powerLevels.isEmpty {
             body["power_level_content_override"] = ["users": .object(powerLevels.mapValues { .number(Double($0)) })]
         }
@@ -89,21 +93,24 @@ actor MatrixTestClient {
             "PUT", "/_matrix/client/v3/rooms/\(Self.escape(room))/state/m.room.encryption/", ["algorithm": "m.megolm.v1.aes-sha2"])
     }
 
-    /// Sends a message (`m.text` unless told) and returns its event id.
+    /// Sends a message (`m.text` unless told) and returns its event id. A caller that
+    /// retries after a failure passes the same `transactionID`, so the homeserver posts it once.
     @discardableResult
-    func send(_ text: String, to room: String, msgtype: String = "m.text") async throws -> String {
-        try await sendEvent("m.room.message", ["msgtype": .string(msgtype), "body": .string(text)], to: room)
+    func send(_ text: String, to room: String, msgtype: String = "m.text", transactionID: String? = nil) async throws -> String {
+        try await sendEvent("m.room.message", ["msgtype": .string(msgtype), "body": .string(text)], to: room, transactionID: transactionID)
     }
 
     /// Reacts to an event and returns the reaction's id.
     @discardableResult
-    func react(to eventID: String, with key: String, in room: String) async throws -> String {
-        try await sendEvent("m.reaction", ["m.relates_to": ["rel_type": "m.annotation", "event_id": .string(eventID), "key": .string(key)]], to: room)
+    func react(to eventID: String, with key: String, in room: String, transactionID: String? = nil) async throws -> String {
+        try await sendEvent(
+            "m.reaction", ["m.relates_to": ["rel_type": "m.annotation", "event_id": .string(eventID), "key": .string(key)]], to: room,
+            transactionID: transactionID)
     }
 
-    private func sendEvent(_ type: String, _ content: MatrixJSON, to room: String) async throws -> String {
+    private func sendEvent(_ type: String, _ content: MatrixJSON, to room: String, transactionID: String? = nil) async throws -> String {
         transactions += 1
-        let txn = "test-\(UUID().uuidString)-\(transactions)"
+        let txn = transactionID ?? "test-\(UUID().uuidString)-\(transactions)"
         let answer = try await request("PUT", "/_matrix/client/v3/rooms/\(Self.escape(room))/send/\(type)/\(txn)", content)
         guard let eventID = answer["event_id"]?.string else { throw Failed(description: "send gave no event id") }
         return eventID

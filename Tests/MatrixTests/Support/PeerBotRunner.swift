@@ -80,6 +80,11 @@ final class PeerBotRunner: Sendable {
         state.update { $0.process = process }
     }
 
+    /// The process id of the running `peerbot`, if one runs.
+    var processIdentifier: Int32? {
+        state.value.process.map(\.processIdentifier)
+    }
+
     /// Kills the running process with `signal` (SIGKILL: no chance to finish anything) and waits for it.
     func kill(_ signal: Int32 = SIGKILL) async {
         guard let process = state.update({ state -> Process? in

@@ -34,10 +34,18 @@ actor SynapseHomeserver {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let script = repositoryRoot.appendingPathComponent("Tests/Peers/synapse.sh")
 
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("peerbot-synapse-\(ProcessInfo.processInfo.processIdentifier)")
+    /// A second homeserver of its own for the soak test, which restarts it and loads it
+    /// heavily: the other Matrix tests share `shared` and run meanwhile.
+    static let soak = SynapseHomeserver(name: "peerbot-synapse-soak")
+
+    let directory: URL
     private var accounts: Accounts?
     private var starting: Task<Accounts, any Error>?
+
+    /// A homeserver whose data lives in a temporary folder named after `name` and this process.
+    init(name: String = "peerbot-synapse") {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(ProcessInfo.processInfo.processIdentifier)")
+    }
 
     /// Starts the homeserver unless it runs, and returns its accounts.
     func start() async throws -> Accounts {
