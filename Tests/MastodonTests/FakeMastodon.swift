@@ -63,6 +63,11 @@ final class FakeMastodon: Sendable {
         _ = try await control("/_test/drop", ["refuse": refuse])
     }
 
+    /// Refuses the next `count` stream handshakes (0: accepts them again); open streams stay.
+    func refuseStreams(count: Int) async throws {
+        _ = try await control("/_test/refuse", ["count": count])
+    }
+
     /// The next `count` status posts fail with `status` (429: reset `resetIn` s from then).
     func failStatusPosts(count: Int = 1, status: Int, resetIn: Double? = nil, afterCreate: Bool = false) async throws {
         var body: [String: Any] = ["count": count, "status": status, "after_create": afterCreate]
