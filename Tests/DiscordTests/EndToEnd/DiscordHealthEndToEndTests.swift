@@ -51,10 +51,16 @@ extension DiscordGatewayEndToEndTests {
         try await Self.eventually("a second reconnect") { adapter.health.reconnects == 2 }
         try await Self.eventually("connected after the resume") { adapter.health.state == .connected }
 
+        // Closed for sending too fast (4008): resumed, and counted as a rate-limit wait.
+        let waits = adapter.health.rateLimitWaits
+        try await back.closeConnection(code: 4008)
+        try await Self.eventually("a third reconnect") { adapter.health.reconnects == 3 && adapter.health.state == .connected }
+        #expect(adapter.health.rateLimitWaits > waits)
+
         await rig.runtime.stop()
         await running.value
         #expect(adapter.health.state == .stopped)
-        #expect(adapter.health.reconnects == 2)
+        #expect(adapter.health.reconnects == 3)
         await rig.shutdown()
         await back.stop()
     }

@@ -159,6 +159,8 @@ public actor GatewayShard {
             guard generation == self.generation else { return nil }
             connection = nil
             logger.notice("gateway connection closed by Discord", metadata: ["code": "\(GatewayCloseCode(code))"])
+            // 4008 "Rate limited": sent too fast (opcodes-and-status-codes.mdx); the reconnect is a wait too.
+            if code == 4008 { hooks.rateLimitWait() }
             await hooks.persist(session.snapshot)
             return feed(.closed(code: code))
         case .timer(let generation):
