@@ -30,3 +30,23 @@ import Testing
         #expect("\(request)".hasSuffix("(body: \(#"{"password": "\#(Self.token)"}"#.utf8.count) bytes)"))
     }
 }
+
+import LoopbackPeers
+
+/// The leak check itself finds every form it claims to (so a passing leak test means something).
+@Suite struct SecretFormsTests {
+    static let secret = "MTk4.Dsc0rd+Secret/Tok3n.vQ9x"
+
+    @Test func findsTheSecretAsTypedPercentEncodedAndBase64AtAnyOffset() throws {
+        let secrets = ["token": Self.secret]
+        #expect(SecretForms.leak(in: "Authorization: Bot \(Self.secret)", secrets: secrets) != nil)
+        let encoded = try #require(Self.secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+        #expect(SecretForms.leak(in: "GET /x?access_token=\(encoded)", secrets: secrets) != nil)
+        for user in ["", "a", "ab", "abc", "peerbot"] {
+            let basic = Data("\(user):\(Self.secret)".utf8).base64EncodedString()
+            #expect(SecretForms.leak(in: "Authorization: Basic \(basic)", secrets: secrets) != nil, "user \(user)")
+        }
+        #expect(SecretForms.leak(in: "Authorization: Bot <redacted>", secrets: secrets) == nil)
+        #expect(SecretForms.leak(in: "MTk4.Dsc0rd", secrets: secrets) == nil)
+    }
+}
