@@ -15,8 +15,9 @@ final class FakeMastodon: Sendable {
         self.http = http
     }
 
-    /// Starts a fake; `arguments` are extra flags (`--no-streaming`, `--max-characters 200`, …).
-    static func start(arguments: [String] = []) async throws -> FakeMastodon {
+    /// Starts a fake; `arguments` are extra flags (`--no-streaming`, `--max-characters 200`, …);
+    /// `token` is the one access token it accepts.
+    static func start(arguments: [String] = [], token: String = token) async throws -> FakeMastodon {
         let peer = try await LoopbackPeer.start(
             .mastodon, arguments: ["--fixtures", Cassettes.directory.path, "--token", token] + arguments)
         return FakeMastodon(peer: peer, http: try HTTPClient())
