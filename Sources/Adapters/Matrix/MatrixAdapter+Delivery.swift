@@ -22,6 +22,8 @@ extension MatrixAdapter {
         } catch MatrixFailure.unavailable(let reason) {
             throw DeliveryError.transient(MatrixFailure.unavailable(reason).description, retryAfter: deliveryBackoff.failed())
         } catch let failure as MatrixFailure {
+            // The outbox waits the server's Retry-After before the next try.
+            if case .rateLimited = failure { connection.waitedForRateLimit() }
             throw failure.deliveryError
         } catch let failure as DeliveryError {
             throw failure

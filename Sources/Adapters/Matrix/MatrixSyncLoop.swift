@@ -63,19 +63,24 @@ final class MatrixSyncLoop {
             if state.consecutiveFailures > 0 {
                 logger.notice("sync resumed", metadata: ["after_failures": "\(state.consecutiveFailures)"])
             }
+            adapter.connection.up()
             return .synced(nextBatch: response.nextBatch)
         } catch let failure as MatrixFailure {
             switch failure {
             case .unauthorized(let errcode, _):
                 return .fatal(.unknownToken(userID: botUserID, errcode: errcode))
             case .rateLimited(let retryAfter):
+                // Throttled, not cut off: the connection stands; the wait is counted.
+                adapter.connection.waitedForRateLimit()
                 logger.warning("sync rate limited", metadata: ["retry_after_s": "\(retryAfter.map { "\($0)" } ?? "backoff")"])
                 return .rateLimited(retryAfter: retryAfter)
             case .rejected(let status, let errcode):
                 logFailure(failure)
+                adapter.connection.down()
                 return .rejected(status: status, errcode: errcode)
             case .unavailable, .malformed:
                 logFailure(failure)
+                adapter.connection.down()
                 return .failed(failure.description)
             }
         } catch is CancellationError {
@@ -83,6 +88,7 @@ final class MatrixSyncLoop {
         } catch {
             // A store error: the batch is synced again and deduplicated.
             logFailure(error)
+            adapter.connection.down()
             return .failed("\(error)")
         }
     }

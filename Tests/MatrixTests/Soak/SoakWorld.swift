@@ -55,7 +55,12 @@ struct SoakWorld: Sendable {
                 facilitators = [\(facilitators.map { "\"\($0.userID)\"" }.joined(separator: ", "))]
                 """,
             token: bot.token,
+            // The members type far faster than people do, one command after each answer:
+            // the per-member rate limit (tested on its own) would drop their commands.
             extra: """
+                [limits]
+                command_burst = 10000
+                command_refill = "1s"
                 [escalation]
                 ack_timeout = "2h"
                 [health]
