@@ -14,6 +14,8 @@ final class MatrixSyncLoop {
     let filter: MatrixJSON
     var state: MatrixSyncState
     var rooms: [String: MatrixRoomState] = [:]
+    /// PeerBot's own recent events and the transaction ids they were sent with (`MatrixSyncLoop+OwnEvents`).
+    var ownEvents = MatrixOwnEvents()
 
     var configuration: MatrixConfiguration { adapter.configuration }
     var store: any Store { adapter.store }
@@ -153,6 +155,7 @@ final class MatrixSyncLoop {
         var result: [(eventID: String?, event: InboundEvent)] = []
         for (index, event) in timeline.enumerated() {
             room.apply(event)
+            if event.sender == botUserID { ownEvents.remember(event) }
             if let directMember, event.type == MatrixEventType.member, event.stateKey == directMember,
                 ["leave", "ban"].contains(event.membership ?? "")
             {
@@ -164,6 +167,7 @@ final class MatrixSyncLoop {
                 facilitatorsRoom: roomID == configuration.facilitatorsRoom ? room : rooms[configuration.facilitatorsRoom])
             switch translator.translate(event, in: context) {
             case .event(let inbound):
+                if case .reaction(let reaction) = inbound { try await waitUntilRecorded(reactionTarget: reaction.messageID) }
                 result.append((event.eventID, inbound))
             case .ignored(let why):
                 logger.trace("event ignored", metadata: ["event": "\(event.eventID ?? "-")", "why": "\(why)"])

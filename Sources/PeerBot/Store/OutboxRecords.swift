@@ -39,4 +39,7 @@ public protocol OutboxRecords {
     func outboxTag(forDeliveredMessage messageID: String, on platform: Platform) throws -> String?
     /// Entries with a tag, any state (for tests, audits and "was this page sent?").
     func outboxEntryCount(tag: String) throws -> Int
+    /// True while the entry with `idempotencyKey` waits for delivery (its platform
+    /// message id is not recorded yet); false once delivered or failed, or when there is none.
+    func outboxEntryIsPending(idempotencyKey: String) throws -> Bool
 }

@@ -135,6 +135,10 @@ extension SQLiteTransaction: OutboxRecords {
             arguments: [platform.rawValue, messageID])
     }
 
+    func outboxEntryIsPending(idempotencyKey: String) throws -> Bool {
+        try String.fetchOne(cached, sql: "SELECT state FROM outbox WHERE idempotency_key = ?", arguments: [idempotencyKey]) == "pending"
+    }
+
     func outboxEntryCount(tag: String) throws -> Int {
         try Int.fetchOne(cached, sql: "SELECT COUNT(*) FROM outbox WHERE tag = ?", arguments: [tag]) ?? 0
     }
