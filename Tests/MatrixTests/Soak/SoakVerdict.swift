@@ -3,7 +3,7 @@ import Foundation
 /// Reads what everyone saw after a soak run and lists every command not
 /// answered exactly once (with the right answer) and every escalation not
 /// paged, acknowledged and closed exactly once.
-struct SoakVerdict: Sendable {
+struct SoakVerdict: Sendable, CustomStringConvertible {
     /// One member's view: its script and what its client saw.
     struct MemberView: Sendable {
         var number: Int
