@@ -4,8 +4,10 @@ import Testing
 
 /// Found by fuzzing the HTML decoder (Fuzz/Corpus/mastodon-html/slow-*): each
 /// `<` of `<a <a <a …` (no `>` anywhere) read up to 4,096 scalars before it was
-/// taken as text, so a 100,000-character status took minutes. The scanner now
-/// knows where the next `>` is and treats a `<` with none in reach as text at once.
+/// taken as text, so a 100,000-character status took minutes; and with a `>`
+/// in reach, every `<` before an unclosed quote (`<a <a … x="…>`) read on to
+/// the same quote and failed there again. The scanner now knows where the next
+/// `>` is, and a `<` inside a tag that could not be read is text.
 @Suite struct MastodonHTMLTextHostileInputTests {
     @Test func unclosedTagsAreText() {
         let html = String(repeating: "<a ", count: 33_000)
@@ -26,5 +28,12 @@ import Testing
     @Test func aTagLongerThanTheLimitIsText() {
         let html = "<a title=\"" + String(repeating: "x", count: 5_000) + "\">!help"
         #expect(MastodonHTMLText.plainText(html).hasSuffix("\">!help"))
+    }
+
+    @Test func tagsBeforeAnUnclosedQuoteAreText() {
+        let html = String(repeating: "<a ", count: 5_000) + "x=\"" + String(repeating: "y", count: 100) + "> !help"
+        let text = MastodonHTMLText.plainText(html)
+        #expect(text.hasPrefix("<a <a "))
+        #expect(text.hasSuffix("x=\"" + String(repeating: "y", count: 100) + "> !help"))
     }
 }
