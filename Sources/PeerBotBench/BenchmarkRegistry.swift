@@ -14,8 +14,9 @@ enum BenchmarkRegistry {
             CrisisScanBenchmark(style: .emoji, messageBytes: 1 << 10),
             PageLatencyBenchmark(percentile: 50),
             PageLatencyBenchmark(percentile: 99),
-            // PLACEHOLDER, not measured yet: Discord MESSAGE_CREATE decode (events/s) needs the
-            // Discord adapter, which is on another branch; it is added here when that merges.
+            PageLatencyBenchmark(percentile: 99, throughRateLimiter: true),
+            DiscordDecodeBenchmark(.decodeOnly),
+            DiscordDecodeBenchmark(.recordingSeen),
             // The release `peerbot` executable.
             ConsoleEndToEndBenchmark(),
             ConsoleCommandCPUBenchmark(),
