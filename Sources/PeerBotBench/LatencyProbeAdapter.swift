@@ -52,15 +52,14 @@ final class LatencyProbeAdapter: ChatAdapter {
         try await perform(action, idempotencyKey: idempotencyKey, lane: .normal)
     }
 
-    /// From now on every action fails at once (to be retried in an hour), so
-    /// what is still queued does not outlast the sample.
+    /// From now on every action is done at once (no limiter, no round trip,
+    /// not counted), so what is still queued does not outlast the sample.
     func close() {
         state.withLock { $0.closed = true }
     }
 
     func perform(_ action: OutboundAction, idempotencyKey: String, lane: OutboxLane) async throws -> DeliveryReceipt {
-        let closed = DeliveryError.transient("the benchmark is over", retryAfter: 3600)
-        if state.withLock({ $0.closed }) { throw closed }
+        if state.withLock({ $0.closed }) { return DeliveryReceipt(messageID: idempotencyKey) }
         if let limiter {
             let scope: String
             switch action {
@@ -69,7 +68,6 @@ final class LatencyProbeAdapter: ChatAdapter {
             }
             try await limiter.acquire(
                 route: "POST /channels/{channel.id}/messages", scope: scope, priority: DiscordAdapter.priority(of: action, lane: lane))
-            if state.withLock({ $0.closed }) { throw closed }
         }
         let now = ContinuousClock.now
         state.withLock { state in

@@ -80,7 +80,8 @@ final class PageLatencyBenchmark: Benchmark {
             adapter.push(BenchBot.message("!facilitator", from: "pager\(requested.count)", id: 10_000_000 + requested.count))
         }
         let deadline = clock.now + .seconds(60)
-        while adapter.pages.count < pages, clock.now < deadline {
+        // Every page, and every pager's answer (it is delivered after the page).
+        while adapter.pages.count < pages || adapter.pagerAnswers.values.reduce(0, +) < pages, clock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
         // Behind a rate limiter the queued sends outlast the sample: they must not run into the next one.
