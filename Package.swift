@@ -101,7 +101,7 @@ let package = Package(
         // The Matrix adapter: pure parts, and end to end against a real Synapse (Tests/Peers/synapse.sh).
         .testTarget(
             name: "MatrixTests",
-            dependencies: ["Adapters", "PeerBot", "PeerBotCLI", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Adapters", "PeerBot", "PeerBotCLI", "LoopbackPeers", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]
         ),
     ],
