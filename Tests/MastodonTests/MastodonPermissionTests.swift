@@ -29,7 +29,7 @@ import Testing
         let fake = harness.fake
         try await harness.startStreaming()
         try await fake.mention("!facilitator rough night", from: "bob")
-        try await harness.waitUntil("the page and bob's confirmation") { try await fake.statuses().count == 2 }
+        try await harness.waitUntil("bob's page") { try await fake.statuses().contains { $0.text.contains("Ticket #1:") } }
         try await harness.waitUntil("the outbox is empty") { try harness.store.read { try $0.outboxDepth() } == 0 }
         let before = try PrivilegedCommands.state(of: harness.store)
 

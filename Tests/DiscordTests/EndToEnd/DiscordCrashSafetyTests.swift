@@ -22,10 +22,13 @@ import Testing
         await fake.stop()
     }
 
-    /// Starts `peerbot run` (the `start`th time) and waits for its gateway session.
+    /// Starts `peerbot run` (the `start`th time) and waits for its gateway session:
+    /// READY, or RESUMED when it resumed the session the killed process kept in the database.
     func start(_ peerbot: DiscordPeerBotProcess, _ fake: FakeDiscord, start: Int) async throws {
         try peerbot.start()
-        try await fake.waitFor("READY of start \(start)") { DiscordGatewayEndToEndTests.readyCount($0) >= start }
+        try await fake.waitFor("READY or RESUMED of start \(start)") { records in
+            records.of(kind: "dispatch").filter { ["READY", "RESUMED"].contains($0["t"]?.string ?? "") }.count >= start
+        }
     }
 
     /// Kills the bot while a request is held, checks the entry is still pending
