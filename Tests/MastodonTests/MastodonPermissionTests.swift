@@ -15,7 +15,10 @@ import Testing
     @Test func membersAndLookAlikesRunningEveryPrivilegedCommandAreRefusedAndNothingChanges() async throws {
         let harness = try await MastodonBotHarness(
             configure: { $0.facilitators = MastodonAccountList([.account("sam"), .account("kim")]) },
-            configureCore: { $0.escalation.facilitators = ["mastodon:@sam"] })
+            configureCore: { core in
+                // alice is a facilitator elsewhere (listed for the console, Matrix and Discord): on Mastodon she is a member.
+                core.escalation.facilitators = ["mastodon:@sam", "console:alice", "matrix:@alice:localhost", "discord:800000000000001001"]
+            })
         do {
             try await probe(harness)
         } catch {
@@ -57,5 +60,12 @@ import Testing
         #expect(statuses.filter { $0.text.contains("Ticket #") }.count == 1, "only bob's page")
         let after = try PrivilegedCommands.state(of: harness.store)
         for table in PrivilegedCommands.stateTables { #expect(after[table] == before[table], "\(table) changed") }
+
+        // The setup is not what refuses them: the configured facilitator is answered.
+        let control = try await fake.mention("!tickets", from: "sam")
+        try await harness.waitUntil("sam's answer") { try await fake.statuses().contains { $0.status.inReplyToID == control.status?.id } }
+        let answer = try await fake.statuses().first { $0.status.inReplyToID == control.status?.id }
+        #expect(answer?.text.contains("#1") == true)
+        #expect(answer?.text.contains("only for facilitators") == false)
     }
 }

@@ -27,6 +27,8 @@ extension MatrixLiveTests {
         configuration.facilitators = [sam.userID]
         let bot = try InProcessBot(matrix: configuration, http: world.http) { core in
             core.escalation.destination = EscalationDestination(platform: .matrix, channelID: facilitators)
+            // alice is a facilitator elsewhere (listed for the console, Mastodon and Discord): on Matrix she is a member.
+            core.escalation.facilitators = ["matrix:\(sam.userID)", "console:alice", "mastodon:@alice", "discord:800000000000001001"]
         }
         bot.start()
         for room in [facilitators, general] { try await alice.waitForJoin(of: world.bot.userID, in: room) }
@@ -66,6 +68,13 @@ extension MatrixLiveTests {
         #expect(await alice.messages(in: facilitators, from: world.bot.userID).count == 1, "only bob's page")
         #expect(await alice.messages(in: general, from: world.bot.userID).isEmpty)
         #expect(await alice.messages(in: own, from: world.bot.userID).isEmpty)
+
+        // The setup is not what refuses her: sam, listed, is answered.
+        try await sam.send("!tickets", to: facilitators)
+        let samDM = try await sam.acceptInvite(from: world.bot.userID)
+        let answer = try await sam.waitForMessage(in: samDM, from: world.bot.userID)
+        #expect(answer.body.contains("#1"))
+        #expect(!answer.body.contains("only for facilitators"))
         await bot.stop()
     }
 }

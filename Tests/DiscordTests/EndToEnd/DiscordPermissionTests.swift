@@ -12,6 +12,7 @@ import Testing
     static let bob = "800000000000001003"
     static let bobDM = "700000000000001003"
     static let aliceDM = DiscordEscalationEndToEndTests.aliceDM
+    static let samDM = "700000000000001002"
     /// A role called "Facilitators" — the same name as the configured role, a different id.
     static let lookAlikeRole = "800000000000000777"
 
@@ -111,6 +112,14 @@ import Testing
             #expect(try await fake.messages(in: Self.bobDM).count == 1, "bob heard nothing after his confirmation")
             let told = try await fake.messages(in: Self.aliceDM).compactMap { $0["content"]?.string }
             #expect(told.allSatisfy { $0.contains("is only for facilitators. Nothing was changed.") }, "\(told)")
+
+            // The setup is not what refuses them: sam, with the configured role, is answered.
+            try await fake.dispatch(
+                frame: Payloads.messageCreate(
+                    id: id(), author: Payloads.sam, name: "sam", roles: [Payloads.facilitatorRole], content: "!tickets",
+                    channel: Payloads.facilitatorChannel))
+            try await fake.waitForMessage(in: Self.samDM, containing: "#1")
+            #expect(try await fake.messages(in: Self.samDM, containing: "only for facilitators").isEmpty)
         }
     }
 
