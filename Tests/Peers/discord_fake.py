@@ -25,7 +25,7 @@ Test control endpoints (HTTP, not part of Discord's API):
   POST /_test/op {op, d}          send a raw opcode (1, 7, 9) to the open connection
   POST /_test/close {code}        close the open connection with a code
   POST /_test/config {...}        heartbeat_interval, disallowed_intents, ack_heartbeats, token,
-                                  shards and max_concurrency (for GET /gateway/bot)
+                                  shards and max_concurrency (for GET /gateway/bot), nonce_window (s)
   POST /_test/script {method, path, status, headers, body, times}
                                   answer the next `times` matching requests (path is a regex)
                                   with this response instead (a 429, a 500, ...)
@@ -57,7 +57,7 @@ LOCK = threading.RLock()
 STATE = {
     "records": [],
     "config": {"heartbeat_interval": 45000, "disallowed_intents": 0, "ack_heartbeats": True, "token": "test-bot-token",
-               "shards": 1, "max_concurrency": 1},
+               "shards": 1, "max_concurrency": 1, "nonce_window": 300},
     "scripts": [],
     "sessions": {},          # session_id -> {"events": [(seq, frame)], "seq": int}
     "live": None,            # (session_id, connection) of the open connection, if any
@@ -70,9 +70,6 @@ STATE = {
     "release": threading.Event(),
     "interactions": {},      # interaction id -> {"at": time, "answered": bool}
 }
-# How long a nonce is remembered with enforce_nonce: "checked for uniqueness in
-# the past few minutes" (message.mdx, Create Message, enforce_nonce).
-NONCE_WINDOW = 300
 SERVER_CLOSED = set()      # ids of connections the fake closed itself
 LOOP = None
 WS_PORT = None
@@ -95,7 +92,9 @@ def create_or_find(channel, body):
     with LOCK:
         if nonce and body.get("enforce_nonce"):
             known = STATE["nonces"].get((BOT_USER["id"], nonce))
-            if known and time.monotonic() - known[0] <= NONCE_WINDOW:
+            # "checked for uniqueness in the past few minutes" (message.mdx, Create Message,
+            # enforce_nonce): config nonce_window, 300 s unless a test shortens it.
+            if known and time.monotonic() - known[0] <= STATE["config"]["nonce_window"]:
                 return known[1], True
         message = message_object(channel, body)
         if nonce:
