@@ -33,13 +33,17 @@ import Testing
 
     /// Kills the bot while a request is held, checks the entry is still pending
     /// in the database (so the kill hit the window), and starts it again with the fake healthy.
+    /// `atKill` looks at the database of the dead process.
     func killAndRestart(
-        _ peerbot: DiscordPeerBotProcess, _ fake: FakeDiscord, pendingText: String, start: Int
+        _ peerbot: DiscordPeerBotProcess, _ fake: FakeDiscord, pendingText: String, start: Int,
+        atKill: (SQLiteStore) throws -> Void = { _ in }
     ) async throws {
         await peerbot.kill(SIGKILL)
-        let pending = try peerbot.store().rawRows(
+        let store = try peerbot.store()
+        let pending = try store.rawRows(
             "SELECT id FROM outbox WHERE state = 'pending' AND action LIKE ?", arguments: ["%\(pendingText)%"])
         #expect(pending.count == 1, "the held delivery is still pending after the kill")
+        try atKill(store)
         try await fake.release()
         try await self.start(peerbot, fake, start: start)
     }
@@ -116,12 +120,16 @@ import Testing
                             payload: #"{"occurrence":\#(now.timeIntervalSince1970)}"#)))
             }
             let held = try #require(try await fake.waitUntilHeld().first)
-            try await killAndRestart(peerbot, fake, pendingText: "check-in time", start: 2)
+            let jobKey = "checkin:discord:\(Payloads.alice):crash-test"
+            try await killAndRestart(peerbot, fake, pendingText: "check-in time", start: 2) { store in
+                // The job was marked done in the transaction that queued its prompt.
+                #expect(try store.rawRows("SELECT state FROM job WHERE key = ?", arguments: [jobKey]) == [["state": "done"]])
+            }
             try await waitUntilOutboxIsEmpty(peerbot)
 
             #expect(try await fake.messages(in: Self.aliceDM, containing: "check-in time").count == 1)
             try await expectRetryDeduplicated(fake, held: held, loss: loss, channel: Self.aliceDM)
-            let jobs = try store.rawRows("SELECT state FROM job WHERE key = ?", arguments: ["checkin:discord:\(Payloads.alice):crash-test"])
+            let jobs = try store.rawRows("SELECT state FROM job WHERE key = ?", arguments: [jobKey])
             #expect(jobs == [["state": "done"]], "the occurrence ran once")
             await peerbot.kill(SIGTERM)
         }
