@@ -25,6 +25,13 @@ enum ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
         posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, errorLog, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Descriptors the test process opened without FD_CLOEXEC (Foundation's
+        // Pipe, for one) would otherwise live on in a long-running peer: a
+        // console test's stdin then never reaches end of file and the test hangs.
+        guard closeInheritedDescriptors(&actions) else {
+            for descriptor in stdinPipe + stdoutPipe { close(descriptor) }
+            throw LoopbackPeerError("cannot ask posix_spawn to close inherited descriptors (glibc 2.34 or later needed)")
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -48,6 +55,17 @@ enum ChildProcess {
             throw LoopbackPeerError("cannot start \(executable): \(String(cString: strerror(result)))")
         }
         return (pid, stdinPipe[1], stdoutPipe[0])
+    }
+
+    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34+), looked up at run
+    /// time because the Glibc module does not export the GNU extension.
+    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) -> Bool {
+        typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        // RTLD_DEFAULT (a null handle): search every object already loaded.
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            return false
+        }
+        return unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3) == 0
     }
 
     /// Runs `executable` to completion with an empty stdin; returns its exit status and stderr.

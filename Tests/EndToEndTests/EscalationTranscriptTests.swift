@@ -17,7 +17,7 @@ import Testing
         [
             "[#facilitators] @sam @riley Ticket #1: alice asked for a facilitator.",
             "  From #general · just now · note: \"rough night\"",
-            "  Take it with !ack 1 (or react ✅). Tier 1 of 3.",
+            "  Take it with !ack 1. Tier 1 of 3.",
             "[dm:alice] I've paged the facilitators (request #1). No one has seen it yet — I'll tell you when someone does.",
             "  Shared with them: your name (alice), that you asked in #general, and your note (\"rough night\").",
             "  If you need someone sooner:",
@@ -29,7 +29,7 @@ import Testing
     static let tierTwo = [
         "[#facilitators] @sam @riley Ticket #1 still has no answer after 5m — tier 2 of 3.",
         "  alice · from #general · note: \"rough night\"",
-        "  Take it with !ack 1 (or react ✅).",
+        "  Take it with !ack 1.",
     ]
 
     @Test func pageAckRelayResolve() throws {
@@ -96,7 +96,7 @@ import Testing
         let expected = try Self.firstPageAndConfirmation() + Self.tierTwo + [
             "[#facilitators] @ada Ticket #1 still has no answer after 10m — tier 3 of 3.",
             "  alice · from #general · note: \"rough night\"",
-            "  Take it with !ack 1 (or react ✅).",
+            "  Take it with !ack 1.",
             "[#facilitators] @sam @riley @ada Ticket #1 has had no answer after 15m and all 3 tiers. alice has been told no one has answered yet.",
             "  It stays at the top of !tickets — !ack 1 to take it.",
             "[dm:alice] I'm sorry — no facilitator has answered your request #1 yet. I'm keeping it open and will tell you as soon as someone does.",
@@ -121,7 +121,7 @@ import Testing
         #expect(second.lines == [
             "[#facilitators] @sam @riley Ticket #1 still has no answer after 6m — tier 2 of 3.",
             "  alice · from #general · note: \"rough night\"",
-            "  Take it with !ack 1 (or react ✅).",
+            "  Take it with !ack 1.",
         ])
         // Another start at the same moment pages nothing.
         let third = try peer.console("", config: config, virtualClock: "2026-03-28T19:06:00Z")

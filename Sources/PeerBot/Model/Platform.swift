@@ -13,6 +13,11 @@ public struct Platform: RawRepresentable, Hashable, Codable, Sendable, CustomStr
 
     public var description: String { rawValue }
 
+    /// True where the adapter turns a ✅ reaction into an acknowledgement
+    /// (Discord, Matrix). Mastodon has no reactions and the console no way to
+    /// type one, so a page there offers only the command.
+    public var acknowledgesByReaction: Bool { self == .discord || self == .matrix }
+
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }

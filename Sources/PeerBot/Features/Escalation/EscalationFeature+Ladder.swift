@@ -19,9 +19,12 @@ extension EscalationFeature {
             logger.warning("page already queued for this tier; not paging twice", metadata: ["ticket": "\(ticket.id)", "tier": "\(tier)"])
             return audience
         }
+        let reactions = destination.platform.acknowledgesByReaction
         let text = tier == 1
-            ? EscalationText.firstPage(ticket, tiers: settings.tiers.count, now: context.now, prefix: context.prefix)
-            : EscalationText.repage(ticket, tier: tier, tiers: settings.tiers.count, now: context.now, prefix: context.prefix)
+            ? EscalationText.firstPage(
+                ticket, tiers: settings.tiers.count, now: context.now, prefix: context.prefix, reactions: reactions)
+            : EscalationText.repage(
+                ticket, tier: tier, tiers: settings.tiers.count, now: context.now, prefix: context.prefix, reactions: reactions)
         try context.emit(
             .page(channel: destination.channel, text: text, mentions: audience.members, ticket: ticket.id), lane: .urgent,
             tag: tag)

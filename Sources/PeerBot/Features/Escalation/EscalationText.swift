@@ -15,22 +15,27 @@ enum EscalationText {
         return parts.joined(separator: " · ")
     }
 
-    static func firstPage(_ ticket: Ticket, tiers: Int, now: Date, prefix: String) -> String {
+    static func firstPage(_ ticket: Ticket, tiers: Int, now: Date, prefix: String, reactions: Bool) -> String {
         var detail = ["From \(ticket.origin)", age(now.timeIntervalSince(ticket.openedAt))]
         if let note = ticket.note { detail.append("note: \"\(note)\"") }
         return """
             Ticket #\(ticket.id): \(ticket.anonymous ? "a member (anonymous)" : ticket.memberHandle) asked for a facilitator.
             \(detail.joined(separator: " · "))
-            Take it with \(prefix)ack \(ticket.id) (or react ✅). Tier 1 of \(tiers).
+            \(takeIt(ticket, prefix: prefix, reactions: reactions)) Tier 1 of \(tiers).
             """
     }
 
-    static func repage(_ ticket: Ticket, tier: Int, tiers: Int, now: Date, prefix: String) -> String {
+    static func repage(_ ticket: Ticket, tier: Int, tiers: Int, now: Date, prefix: String, reactions: Bool) -> String {
         """
         Ticket #\(ticket.id) still has no answer after \(DurationText.format(now.timeIntervalSince(ticket.openedAt))) — tier \(tier) of \(tiers).
         \(summary(ticket))
-        Take it with \(prefix)ack \(ticket.id) (or react ✅).
+        \(takeIt(ticket, prefix: prefix, reactions: reactions))
         """
+    }
+
+    /// `Take it with !ack 3 (or react ✅).` — the reaction only where the platform has one.
+    static func takeIt(_ ticket: Ticket, prefix: String, reactions: Bool) -> String {
+        "Take it with \(prefix)ack \(ticket.id)\(reactions ? " (or react ✅)" : "")."
     }
 
     static func unansweredNotice(_ ticket: Ticket, tiers: Int, now: Date, prefix: String) -> String {
