@@ -7,7 +7,8 @@ import Testing
 /// a public channel, in the facilitators' channel and in a DM, as a slash
 /// command, and as the page's button — wearing a role NAMED like the
 /// facilitator role (another id); reacts ✅ to the page; types look-alike
-/// command names. Every command is refused, and nothing changes.
+/// command names. Every command is refused, and nothing changes. A
+/// facilitator whose role is taken away is refused in DMs at once.
 @Suite(.serialized) struct DiscordPermissionTests {
     static let bob = "800000000000001003"
     static let bobDM = "700000000000001003"
@@ -120,6 +121,15 @@ import Testing
                     channel: Payloads.facilitatorChannel))
             try await fake.waitForMessage(in: Self.samDM, containing: "#1")
             #expect(try await fake.messages(in: Self.samDM, containing: "only for facilitators").isEmpty)
+
+            // Once the role is taken away, sam is a member in DMs too (which carry no roles).
+            try await fake.dispatch(
+                "GUILD_MEMBER_UPDATE",
+                #"{"guild_id":"\#(Payloads.guild)","roles":[],"user":\#(Payloads.user(Payloads.sam, "sam")),"nick":null,"joined_at":"2026-01-01T00:00:00.000000+00:00","flags":0}"#)
+            try await fake.dispatch(frame: Payloads.messageCreate(id: id(), author: Payloads.sam, name: "sam", content: "!resolve 1", guild: nil, channel: Self.samDM))
+            try await fake.waitForMessage(in: Self.samDM, containing: "!resolve is only for facilitators")
+            try await waitUntilOutboxIsEmpty(rig)
+            #expect(try rig.store.rawRows("SELECT state FROM ticket") == [["state": "open"]])
         }
     }
 
