@@ -15,8 +15,9 @@ final class FakeMastodon: Sendable {
         self.http = http
     }
 
-    /// Starts a fake; `arguments` are extra flags (`--no-streaming`, `--max-characters 200`, …).
-    static func start(arguments: [String] = []) async throws -> FakeMastodon {
+    /// Starts a fake; `arguments` are extra flags (`--no-streaming`, `--max-characters 200`, …);
+    /// `token` is the one access token it accepts.
+    static func start(arguments: [String] = [], token: String = token) async throws -> FakeMastodon {
         let peer = try await LoopbackPeer.start(
             .mastodon, arguments: ["--fixtures", Cassettes.directory.path, "--token", token] + arguments)
         return FakeMastodon(peer: peer, http: try HTTPClient())
@@ -61,6 +62,11 @@ final class FakeMastodon: Sendable {
     /// Aborts every stream (no close frame) and refuses the next `refuse` handshakes.
     func dropStreams(refuse: Int = 0) async throws {
         _ = try await control("/_test/drop", ["refuse": refuse])
+    }
+
+    /// Refuses the next `count` stream handshakes (0: accepts them again); open streams stay.
+    func refuseStreams(count: Int) async throws {
+        _ = try await control("/_test/refuse", ["count": count])
     }
 
     /// The next `count` status posts fail with `status` (429: reset `resetIn` s from then).

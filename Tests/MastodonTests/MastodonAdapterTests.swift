@@ -85,6 +85,7 @@ extension MastodonAdapterTests {
         if posts.count == 2 { #expect(posts[1].time >= posts[0].time + 2 - 0.01) }
         #expect(try await harness.fake.statuses().count == 1)
         #expect(harness.logs.with(message: "mastodon rate limited (429)").count == 1)
+        #expect(harness.adapter.health.rateLimitWaits >= 1, "the 429 is counted for /metrics")
         await harness.stop()
     }
 
@@ -162,6 +163,7 @@ extension MastodonAdapterTests {
         #expect(fatal.count == 1)
         #expect(fatal.first?.message.contains("the access token was rejected (401)") == true)
         #expect(fatal.first?.message.contains("docs/admin-mastodon.md") == true)
+        #expect(harness.adapter.health.state == .disconnected)
         // No retry loop on a bad token.
         #expect(try await harness.fake.requests().filter { $0.path.hasPrefix("/api/") }.count == 1)
         harness.expectTokenNeverLogged(badToken)

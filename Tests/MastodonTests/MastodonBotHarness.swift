@@ -28,7 +28,7 @@ final class MastodonBotHarness {
         streamRetryInterval: 3, stableAfter: 60)
 
     init(
-        fakeArguments: [String] = [], token: String = FakeMastodon.token,
+        fakeArguments: [String] = [], token: String = FakeMastodon.token, policy: MastodonStreamSession.Policy = testPolicy,
         configure: (inout MastodonConfiguration) -> Void = { _ in },
         configureCore: (inout BotConfiguration) -> Void = { _ in }
     ) async throws {
@@ -44,7 +44,7 @@ final class MastodonBotHarness {
         http = try HTTPClient()
         adapter = try MastodonAdapter(
             configuration: configuration, store: store, http: http, webSockets: try Self.sharedWebSockets.get(),
-            policy: Self.testPolicy,
+            policy: policy,
             logger: logs.logger())
         var core = BotConfiguration()
         core.escalation.destination = EscalationDestination(platform: .mastodon, channelID: "direct")

@@ -8,14 +8,14 @@ import Testing
 /// Matrix clients for the member and the facilitator.
 extension MatrixLiveTests {
     /// `peerbot run` for this world's bot account.
-    func runner(_ world: MatrixWorld, matrix: String = "", extra: String = "") throws -> PeerBotRunner {
+    func runner(_ world: MatrixWorld, matrix: String = "", extra: String = "", logLevel: String = "info") throws -> PeerBotRunner {
         try PeerBotRunner(
             matrix: """
                 homeserver = "\(world.accounts.baseURL.absoluteString)"
                 user_id = "\(world.bot.userID)"
                 auto_join_from = ["localhost"]
                 \(matrix)
-                """, token: world.bot.token, extra: extra)
+                """, token: world.bot.token, extra: extra, logLevel: logLevel)
     }
 
     @Test func resourcesCrisisUSIsAnsweredWithANoticeNaming988() async throws {

@@ -63,6 +63,7 @@ import Testing
         }
         #expect(reason.contains("M_LIMIT_EXCEEDED"))
         #expect(retryAfter > 0 && retryAfter <= 2)
+        #expect(bot.adapter.health.rateLimitWaits >= 1, "the 429 is counted for /metrics")
         // The outbox waits what the server asked, then the same entry goes through.
         try await Task.sleep(for: .seconds(retryAfter + 0.25))
         let receipt = try await bot.adapter.perform(.send(channel: channel, text: "after the wait"), idempotencyKey: limited.key)

@@ -21,7 +21,9 @@ import Testing
         #expect(!state.isInitialSync)
         #expect(state.next(now: start) == .sync(.init(since: "s41", timeout: 30, fullState: true)))
         state.record(.failed("connection refused"), now: start, random: 0)
+        #expect(state.next(now: start.addingTimeInterval(1)) == .sync(.init(since: "s41", timeout: 0, fullState: true)))
         state.record(.synced(nextBatch: "s42"), now: start.addingTimeInterval(1), random: 0)
+        // Back to long-polling once a sync succeeded.
         #expect(state.next(now: start.addingTimeInterval(1)) == .sync(.init(since: "s42", timeout: 30, fullState: false)))
     }
 
@@ -38,8 +40,9 @@ import Testing
             }
             waits.append(seconds)
             now = now.addingTimeInterval(seconds)
-            // Once the wait is over the loop tries again (still from the same position).
-            #expect(state.next(now: now) == .sync(.init(since: "s1", timeout: 30, fullState: true)))
+            // Once the wait is over the loop tries again (still from the same position),
+            // without long-polling, so it learns at once that the server is back.
+            #expect(state.next(now: now) == .sync(.init(since: "s1", timeout: 0, fullState: true)))
         }
         #expect(waits == [1, 2, 4, 8, 8, 8])
         #expect(state.consecutiveFailures == 6)
@@ -71,7 +74,7 @@ import Testing
         state.record(.rateLimited(retryAfter: 12.5), now: start, random: 0.99)
         #expect(state.next(now: start) == .wait(12.5))
         #expect(state.next(now: start.addingTimeInterval(12)) == .wait(0.5))
-        #expect(state.next(now: start.addingTimeInterval(12.5)) == .sync(.init(since: "s1", timeout: 30, fullState: true)))
+        #expect(state.next(now: start.addingTimeInterval(12.5)) == .sync(.init(since: "s1", timeout: 0, fullState: true)))
         // Without a hint the backoff applies.
         state.record(.rateLimited(retryAfter: nil), now: start, random: 1)
         #expect(state.next(now: start) == .wait(2))

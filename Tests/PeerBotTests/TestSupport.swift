@@ -42,6 +42,8 @@ struct BotHarness {
         features: ((BotConfiguration) throws -> [any Feature])? = nil
     ) async throws {
         var configuration = BotConfiguration()
+        // Tests send many commands at one virtual instant; the rate limit's own tests set it.
+        configuration.limits.commandBurst = 10_000
         configure(&configuration)
         store = try SQLiteStore(path: temporary.path("bot.sqlite"))
         clock = VirtualWallClock(start: start)

@@ -2,7 +2,9 @@
 """A loopback fake of Discord for PeerBot's Discord adapter tests.
 
 Serves the gateway (WebSocket, v10 JSON) and the REST API (HTTP, under
-/api/v10) on 127.0.0.1, each on a free port, and prints "PORT <http port>"
+/api/v10) on 127.0.0.1, each on a free port (or the ports given by
+--http-port and --gateway-port, so a test can stop the fake and start a new
+one where the client expects Discord), and prints "PORT <http port>"
 (GET /_test/info gives the gateway's port). Exits when stdin closes (the
 test process ended).
 
@@ -40,6 +42,7 @@ Test control endpoints (HTTP, not part of Discord's API):
                                   still listens), unforwarded requests are dropped
   GET  /_test/messages?channel=ID the messages created in a channel, in order (after nonce dedupe)
 """
+import argparse
 import asyncio
 import json
 import os
@@ -465,10 +468,14 @@ def watch_stdin():
 
 async def main():
     global LOOP, WS_PORT
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--http-port", type=int, default=0, help="the REST port (0: a free one)")
+    parser.add_argument("--gateway-port", type=int, default=0, help="the gateway port (0: a free one)")
+    args = parser.parse_args()
     LOOP = asyncio.get_running_loop()
-    async with serve(gateway, "127.0.0.1", 0, ping_interval=None, compression=None, max_size=None) as server:
+    async with serve(gateway, "127.0.0.1", args.gateway_port, ping_interval=None, compression=None, max_size=None) as server:
         WS_PORT = server.sockets[0].getsockname()[1]
-        http = Server(("127.0.0.1", 0), Handler)
+        http = Server(("127.0.0.1", args.http_port), Handler)
         threading.Thread(target=http.serve_forever, daemon=True).start()
         print(f"PORT {http.server_address[1]}", flush=True)
         threading.Thread(target=watch_stdin, daemon=True).start()

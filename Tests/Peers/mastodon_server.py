@@ -29,6 +29,7 @@ Test controls (no auth), all JSON:
   POST /_test/account  {"key"}: makes an account known (for GET /api/v1/accounts/<id>);
                        --account KEY=ID makes one known from the start, with that id
   POST /_test/drop     {"refuse": n}: aborts every stream (no close frame); refuses the next n handshakes
+  POST /_test/refuse   {"count": n}: refuses the next n handshakes (0: accepts again), streams stay
   POST /_test/statuses/fail {"count", "status", "reset_in", "after_create"}: the next
                        count POST /api/v1/statuses answer `status` (429 with X-RateLimit-Reset
                        now+reset_in; with after_create the status is created first, as when a
@@ -432,6 +433,10 @@ def make_handler(fake):
                 with fake.lock:
                     fake.refuse_handshakes = int(body.get("refuse", 0))
                 fake.drop_streams()
+                return self.reply(200, {})
+            if path == "/_test/refuse":
+                with fake.lock:
+                    fake.refuse_handshakes = int(body.get("count", 0))
                 return self.reply(200, {})
             if path == "/_test/statuses/fail":
                 with fake.lock:

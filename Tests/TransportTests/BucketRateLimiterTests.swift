@@ -8,7 +8,7 @@ import Testing
     @Test func anUnknownRouteIsAllowedAndAnExhaustedOneWaitsForItsReset() async throws {
         let clock = ManualTransportClock()
         let limiter = BucketRateLimiter(clock: clock)
-        try await limiter.acquire(route: route, scope: "1")
+        #expect(try await !limiter.acquire(route: route, scope: "1"), "allowed at once")
         await limiter.update(route: route, scope: "1", status: 200,
             headers: RateLimitHeaders(limit: 5, remaining: 0, resetAfter: .seconds(2), bucket: "abcd"))
         let waiter = Task { try await limiter.acquire(route: route, scope: "1") }
@@ -16,7 +16,7 @@ import Testing
         clock.advance(by: .milliseconds(1_999))
         #expect(await limiter.waitingCount == 1)
         clock.advance(by: .milliseconds(1))
-        try await waiter.value
+        #expect(try await waiter.value, "it waited its turn")
         // After the reset the bucket is refilled to its limit (5): four more go at once.
         for _ in 0..<4 { try await limiter.acquire(route: route, scope: "1") }
         #expect(await limiter.waitingCount == 0)
@@ -33,7 +33,7 @@ import Testing
         try await eventually("blocked") { await limiter.waitingCount == 1 }
         try await limiter.acquire(route: route, scope: "2")
         clock.advance(by: .seconds(3))
-        try await blocked.value
+        #expect(try await blocked.value, "it waited its turn")
     }
 
     @Test func a429BlocksItsRouteAndAGlobal429BlocksEverything() async throws {
@@ -52,8 +52,8 @@ import Testing
         // The route's own wait is over, but the global block (10 s) still holds it.
         #expect(await limiter.waitingCount == 2)
         clock.advance(by: .seconds(5))
-        try await blocked.value
-        try await globallyBlocked.value
+        #expect(try await blocked.value, "it waited its turn")
+        #expect(try await globallyBlocked.value, "it waited its turn")
     }
 
     @Test func theGlobalCeilingHoldsAcrossRoutes() async throws {
@@ -63,7 +63,7 @@ import Testing
         let fourth = Task { try await limiter.acquire(route: "GET /route/4") }
         try await eventually("over the ceiling") { await limiter.waitingCount == 1 }
         clock.advance(by: .seconds(1))
-        try await fourth.value
+        #expect(try await fourth.value, "it waited its turn")
     }
 
     @Test func urgentRequestsGoFirstOnAnExhaustedBucket() async throws {
@@ -115,6 +115,6 @@ import Testing
         clock.advance(by: .milliseconds(2_400))
         #expect(await limiter.waitingCount == 1)
         clock.advance(by: .milliseconds(100))
-        try await waiter.value
+        #expect(try await waiter.value, "it waited its turn")
     }
 }

@@ -16,7 +16,7 @@ import Testing
         clock.advance(by: .seconds(5))  // t = 9 s: the first send (t = 0) is still in the window
         #expect(await limiter.waitingCount == 1)
         clock.advance(by: .seconds(1))  // t = 10 s: it leaves
-        try await waiter.value
+        #expect(try await waiter.value, "it waited its turn")
         #expect(await limiter.waitingCount == 0)
         #expect(await limiter.usedCount == 3)
     }

@@ -76,9 +76,12 @@ extension DiscordAdapter {
         let snapshot: GatewaySessionSnapshot? = (try? store.read { try $0.cursor(cursor) })
             .flatMap { $0 }
             .flatMap { try? JSONDecoder().decode(GatewaySessionSnapshot.self, from: Data($0.utf8)) }
+        let connection = self.connection
         let hooks = GatewayShard.Hooks(
             dispatch: { [weak self] frame in await self?.handleDispatch(frame) },
-            persist: { [weak self] snapshot in self?.persist(snapshot, cursor: cursor) })
+            persist: { [weak self] snapshot in self?.persist(snapshot, cursor: cursor) },
+            readiness: { ready in ready ? connection.up(shard.id) : connection.down(shard.id) },
+            rateLimitWait: { connection.waitedForRateLimit() })
         return GatewayShard(
             shard: shard, gatewayURL: gatewayURL, token: configuration.token, intents: configuration.intents, client: webSocketClient,
             identifyGate: gate, restoring: snapshot, settings: sessionSettings, clock: clock, hooks: hooks, logger: logger)

@@ -23,6 +23,8 @@ public final class DiscordAdapter: ChatAdapter {
     private let stream: AsyncStream<InboundEvent>
     let continuation: AsyncStream<InboundEvent>.Continuation
     let state = Mutex(RunState())
+    /// Every shard's session (READY/RESUMED or not), reconnects and rate-limit waits.
+    let connection = ConnectionHealth()
 
     struct RunState {
         var stopped = false
@@ -49,7 +51,10 @@ public final class DiscordAdapter: ChatAdapter {
         if case .guilds = configuration.slashCommands { global = false } else { global = true }
         slashCommands = SlashCommands(sources: commands, global: global)
         let limiter = BucketRateLimiter(globalLimit: 50, globalWindow: .seconds(1), clock: clock)
-        rest = DiscordREST(baseURL: configuration.apiBaseURL, token: configuration.token, http: http, limiter: limiter, logger: logger)
+        let connection = self.connection
+        rest = DiscordREST(
+            baseURL: configuration.apiBaseURL, token: configuration.token, http: http, limiter: limiter, logger: logger,
+            onRateLimitWait: { connection.waitedForRateLimit() })
         responder = InteractionResponder(deferAfter: configuration.interactionDeferAfter, rest: rest, clock: clock, logger: logger)
         dmChannels = DMChannelCache(rest: rest)
         inbound = DiscordInbound(
@@ -58,6 +63,10 @@ public final class DiscordAdapter: ChatAdapter {
     }
 
     public func events() -> AsyncStream<InboundEvent> { stream }
+
+    /// Connected while every shard's session is ready; reconnecting while one
+    /// resumes or identifies again; disconnected after a fatal close code or a rejected token.
+    public var health: AdapterHealth { connection.snapshot }
 
     /// Connects every shard of this process and runs until `stop()`; throws
     /// `DiscordAdapterError` for a problem only the admin can fix, after one
@@ -75,19 +84,27 @@ public final class DiscordAdapter: ChatAdapter {
             } onCancel: {
                 startup.cancel()
             }
+            connection.stopped()
             continuation.finish()
         } catch let error as DiscordAdapterError {
+            connection.failed()
             logger.critical("Discord adapter stopped: \(error)")
             continuation.finish()
             throw error
         } catch {
             continuation.finish()
-            if state.withLock({ $0.stopped }) || error is CancellationError { return }
+            if state.withLock({ $0.stopped }) || error is CancellationError {
+                connection.stopped()
+                return
+            }
+            connection.failed()
             throw error
         }
     }
 
     public func stop() async {
+        // First, so the shards' closing connections are not reported as lost.
+        connection.stopped()
         let (shards, startup) = state.withLock { state -> ([GatewayShard], Task<Void, any Error>?) in
             state.stopped = true
             return (state.shards, state.startup)

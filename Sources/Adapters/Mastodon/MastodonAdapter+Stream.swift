@@ -19,6 +19,8 @@ extension MastodonAdapter {
             case .catchUp:
                 do {
                     try await catchUp(info: info)
+                    // Open and caught up: mentions flow.
+                    connection.up()
                     await readStream(info: info)
                 } catch let error as MastodonRESTError {
                     if Task.isCancelled { return }
@@ -26,6 +28,7 @@ extension MastodonAdapter {
                     await closeConnection()
                 }
                 if Task.isCancelled { return }
+                connection.down()
                 step = session.disconnected(now: Date(), random: Double.random(in: 0..<1))
                 if case .poll = step {
                     logger.warning("mastodon stream unavailable; polling", metadata: ["failures": "\(session.failures)"])
@@ -33,9 +36,12 @@ extension MastodonAdapter {
             case .poll:
                 do {
                     try await catchUp(info: info)
+                    // Polling is slower than the stream, but mentions are read: connected.
+                    connection.up()
                 } catch let error as MastodonRESTError {
                     if Task.isCancelled { return }
                     logger.warning("mastodon poll failed", metadata: ["reason": "\(error)"])
+                    connection.down()
                 }
                 step = session.pollFinished(now: Date())
             case .sleep(let until):
@@ -55,6 +61,7 @@ extension MastodonAdapter {
             do {
                 return try await sessionInfo()
             } catch let error as MastodonRESTError {
+                connection.down()
                 let wait = policy.backoff.delay(attempt: attempt)
                 attempt += 1
                 logger.warning(
@@ -82,6 +89,7 @@ extension MastodonAdapter {
             logger.info("mastodon stream connected", metadata: ["failures_before": "\(session.failures)"])
             return session.connected(now: Date())
         } catch {
+            connection.down()
             let step = session.connectFailed(now: Date(), random: Double.random(in: 0..<1))
             logger.warning(
                 step == .poll ? "mastodon stream unavailable; polling" : "mastodon stream connect failed; retrying",

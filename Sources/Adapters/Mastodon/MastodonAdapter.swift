@@ -23,6 +23,8 @@ public final class MastodonAdapter: ChatAdapter {
     private let stream: AsyncStream<InboundEvent>
     let continuation: AsyncStream<InboundEvent>.Continuation
     let state = Mutex(State())
+    /// The stream's (or the polling's) connection, reconnects and rate-limit waits.
+    let connection = ConnectionHealth()
 
     /// What the adapter learned and holds while running.
     struct State {
@@ -54,11 +56,18 @@ public final class MastodonAdapter: ChatAdapter {
         self.logger = logger
         self.policy = policy ?? MastodonStreamSession.Policy(pollInterval: configuration.pollInterval)
         endpoints = MastodonEndpoints(instance: instance)
-        rest = MastodonREST(http: http, endpoints: endpoints, token: token, logger: logger)
+        let connection = self.connection
+        rest = MastodonREST(
+            http: http, endpoints: endpoints, token: token, logger: logger, onRateLimitWait: { connection.waitedForRateLimit() })
         (stream, continuation) = AsyncStream.makeStream(of: InboundEvent.self, bufferingPolicy: .unbounded)
     }
 
     public func events() -> AsyncStream<InboundEvent> { stream }
+
+    /// Connected while the stream is open and caught up (or, without streaming,
+    /// while polls succeed); reconnecting while the instance cannot be reached;
+    /// disconnected when the token is rejected or lacks a scope.
+    public var health: AdapterHealth { connection.snapshot }
 
     /// Connects and runs until `stop()`; throws `MastodonAdapterError` on a
     /// fatal error, after one log line naming the cause and the fix.
@@ -72,6 +81,7 @@ public final class MastodonAdapter: ChatAdapter {
         do {
             try await loop.value
         } catch let fatal as MastodonAdapterError {
+            connection.failed()
             state.withLock { $0.fatal = fatal }
             logger.critical("mastodon adapter stopped: \(fatal.description)")
             continuation.finish()
@@ -79,14 +89,18 @@ public final class MastodonAdapter: ChatAdapter {
         } catch is CancellationError {
             // Stopped by stop().
         } catch {
+            connection.failed()
             logger.critical("mastodon adapter stopped", metadata: ["error": "\(error)"])
             continuation.finish()
             throw error
         }
+        connection.stopped()
         continuation.finish()
     }
 
     public func stop() async {
+        // First, so the stream this closes is not reported as lost.
+        self.connection.stopped()
         let (loop, connection) = state.withLock { state in
             state.stopped = true
             return (state.loop, state.connection)

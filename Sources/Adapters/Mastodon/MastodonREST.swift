@@ -10,16 +10,22 @@ actor MastodonREST {
     private let token: String
     private let logger: Logger
     private var rateLimit = MastodonRateLimit()
+    /// Called once for every wait on the rate limit: a request held back, a 429 handed to the outbox.
+    private let onRateLimitWait: @Sendable () -> Void
     /// A GET answered 429 waits for the reset and is tried again, this many times.
     static let getRetries = 3
     /// The longest `error` text of a 4xx kept for the log.
     static let maximumReasonLength = 120
 
-    init(http: HTTPClient, endpoints: MastodonEndpoints, token: String, logger: Logger) {
+    init(
+        http: HTTPClient, endpoints: MastodonEndpoints, token: String, logger: Logger,
+        onRateLimitWait: @escaping @Sendable () -> Void = {}
+    ) {
         self.http = http
         self.endpoints = endpoints
         self.token = token
         self.logger = logger
+        self.onRateLimitWait = onRateLimitWait
     }
 
     /// `get` as a `Result`, so callers can switch over the typed error.
@@ -70,16 +76,23 @@ actor MastodonREST {
         fields.set(name: "Content-Type", value: "application/json")
         fields.set(name: "Idempotency-Key", value: idempotencyKey)
         let response = try await send(HTTPRequest(method: .post, url: url, headers: fields, body: body))
-        if response.status == 429 { throw .rateLimited(retryAfter: max(1, rateLimit.delay(now: Date()))) }
+        if response.status == 429 {
+            // Not sat out here: the outbox waits the reset before its retry.
+            onRateLimitWait()
+            throw .rateLimited(retryAfter: max(1, rateLimit.delay(now: Date())))
+        }
         try check(response, path: url.path)
         return try decode(response, as: MastodonStatus.self, path: url.path)
     }
 
     /// Sends one request once the rate limit allows, and records its rate-limit headers.
     private func send(_ request: HTTPRequest) async throws(MastodonRESTError) -> HTTPResponse {
+        var waited = false
         while true {
             let wait = rateLimit.delay(now: Date())
             if wait <= 0 { break }
+            if !waited { onRateLimitWait() }
+            waited = true
             logger.notice("mastodon rate limited; waiting", metadata: ["wait_s": "\(Int(wait.rounded(.up)))"])
             do {
                 try await Task.sleep(for: .milliseconds(Int((wait * 1000).rounded(.up))))

@@ -19,6 +19,8 @@ extension MatrixAdapter {
                 as: MatrixAnswer.EventID.self)
             return DeliveryReceipt(messageID: answer.eventID)
         } catch let failure as MatrixFailure {
+            // The outbox waits the server's Retry-After before the next try.
+            if case .rateLimited = failure { connection.waitedForRateLimit() }
             throw failure.deliveryError
         } catch let failure as DeliveryError {
             throw failure

@@ -23,6 +23,8 @@ extension MatrixAdapter {
             // No direct-message rooms yet.
         }
         await gate.open(session)
+        // Signed in and joined: the homeserver answers and accepts the token.
+        connection.up()
         do {
             _ = try store.write { try $0.pruneSeenEvents(before: Date().addingTimeInterval(-7 * 86_400)) }
         } catch {
@@ -100,7 +102,9 @@ extension MatrixAdapter {
                 let wait: TimeInterval
                 switch failure {
                 case .unavailable: wait = backoff.delay(attempt: attempt)
-                case .rateLimited(let retryAfter): wait = retryAfter ?? backoff.delay(attempt: attempt)
+                case .rateLimited(let retryAfter):
+                    connection.waitedForRateLimit()
+                    wait = retryAfter ?? backoff.delay(attempt: attempt)
                 case .unauthorized, .rejected, .malformed: throw failure
                 }
                 if attempt == 0 {

@@ -18,6 +18,8 @@ public final class MatrixAdapter: ChatAdapter {
     let logger: Logger
     let tracker = MatrixEventTracker()
     let gate = MatrixSessionGate()
+    /// The sync loop's connection, reconnects and rate-limit waits.
+    let connection = ConnectionHealth()
     let stream: AsyncStream<InboundEvent>
     let continuation: AsyncStream<InboundEvent>.Continuation
     private let control = Mutex<Control>(Control())
@@ -44,6 +46,10 @@ public final class MatrixAdapter: ChatAdapter {
 
     public func events() -> AsyncStream<InboundEvent> { stream }
 
+    /// Connected once signed in and while `/sync` succeeds; reconnecting while
+    /// the homeserver cannot be reached; disconnected when the token is rejected.
+    public var health: AdapterHealth { connection.snapshot }
+
     /// Signs in, joins the configured rooms and syncs until `stop()`. Throws
     /// `MatrixStopReason` after logging it once when retrying cannot help.
     public func run() async throws {
@@ -61,15 +67,22 @@ public final class MatrixAdapter: ChatAdapter {
             } onCancel: {
                 task.cancel()
             }
+            connection.stopped()
         } catch is CancellationError {
+            connection.stopped()
             return
         } catch let reason as MatrixStopReason {
+            connection.failed()
             logger.critical("Matrix adapter stopped: \(reason.description)")
             throw reason
+        } catch {
+            connection.failed()
+            throw error
         }
     }
 
     public func stop() async {
+        connection.stopped()
         let task = control.withLock { control in
             control.stopped = true
             return control.task

@@ -62,16 +62,20 @@ final class MatrixSyncLoop {
             if state.consecutiveFailures > 0 {
                 logger.notice("sync resumed", metadata: ["after_failures": "\(state.consecutiveFailures)"])
             }
+            adapter.connection.up()
             return .synced(nextBatch: response.nextBatch)
         } catch let failure as MatrixFailure {
             switch failure {
             case .unauthorized(let errcode, _):
                 return .fatal(.unknownToken(userID: botUserID, errcode: errcode))
             case .rateLimited(let retryAfter):
+                // Throttled, not cut off: the connection stands; the wait is counted.
+                adapter.connection.waitedForRateLimit()
                 logger.warning("sync rate limited", metadata: ["retry_after_s": "\(retryAfter.map { "\($0)" } ?? "backoff")"])
                 return .rateLimited(retryAfter: retryAfter)
             case .unavailable, .rejected, .malformed:
                 logFailure(failure)
+                adapter.connection.down()
                 return .failed(failure.description)
             }
         } catch is CancellationError {
@@ -79,6 +83,7 @@ final class MatrixSyncLoop {
         } catch {
             // A store error: the batch is synced again and deduplicated.
             logFailure(error)
+            adapter.connection.down()
             return .failed("\(error)")
         }
     }

@@ -13,7 +13,8 @@ import PeerBot
 /// - the position advances only when the caller reports the batch handled
 ///   (`synced`), so a crash replays a batch rather than skipping it;
 /// - failures back off exponentially with full jitter up to a cap; a 429
-///   waits exactly what `Retry-After` / `retry_after_ms` asked;
+///   waits exactly what `Retry-After` / `retry_after_ms` asked; the retry
+///   after a failure does not long-poll (`timeout=0`);
 /// - a rejected token (`M_UNKNOWN_TOKEN`, `M_MISSING_TOKEN`) or another fatal
 ///   error stops the loop: retrying cannot fix it.
 public struct MatrixSyncState: Sendable {
@@ -69,7 +70,11 @@ public struct MatrixSyncState: Sendable {
     public func next(now: Date) -> Step {
         if let stopReason { return .stop(stopReason) }
         if let resumeAt, now < resumeAt { return .wait(resumeAt.timeIntervalSince(now)) }
-        return .sync(Request(since: since, timeout: since == nil ? 0 : syncTimeout, fullState: needsFullState))
+        // After a failure the retry returns at once, so the loop learns the homeserver
+        // is back without waiting for an event or the long-poll timeout (as matrix-js-sdk
+        // does: sync.ts getSyncParams, timeout 0 while reconnecting).
+        let immediate = since == nil || consecutiveFailures > 0
+        return .sync(Request(since: since, timeout: immediate ? 0 : syncTimeout, fullState: needsFullState))
     }
 
     /// Records the outcome of the request `next` asked for. `random` in 0..<1 draws the jitter.

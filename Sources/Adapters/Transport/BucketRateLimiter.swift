@@ -49,14 +49,16 @@ public actor BucketRateLimiter {
     public var waitingCount: Int { waiters.count }
 
     /// Waits until a request on `route` (with major parameter `scope`) is allowed and counts it.
+    /// Returns true when the caller had to wait its turn (for the health counters).
     /// Throws `CancellationError` if the calling task is cancelled while waiting.
-    public func acquire(route: String, scope: String = "", priority: RequestPriority = .normal) async throws {
+    @discardableResult
+    public func acquire(route: String, scope: String = "", priority: RequestPriority = .normal) async throws -> Bool {
         try Task.checkCancellation()
         let key = Key(route: route, scope: scope)
         let now = clock.now
         if !waiters.hasWaiters(atOrAbove: priority), blockedUntil(key, now: now) == nil {
             consume(key, now: now)
-            return
+            return false
         }
         nextWaiterID += 1
         let id = nextWaiterID
@@ -68,6 +70,7 @@ public actor BucketRateLimiter {
         } onCancel: {
             Task { await self.cancelWaiter(id: id) }
         }
+        return true
     }
 
     /// Records what a response said about its route's limits. `retryAfter`

@@ -41,14 +41,16 @@ public actor SlidingWindowLimiter {
     }
 
     /// Waits until an event of `priority` is allowed and counts it.
+    /// Returns true when the caller had to wait its turn (for the health counters).
     /// Throws `CancellationError` if the calling task is cancelled while waiting.
-    public func acquire(priority: RequestPriority = .normal) async throws {
+    @discardableResult
+    public func acquire(priority: RequestPriority = .normal) async throws -> Bool {
         try Task.checkCancellation()
         let now = clock.now
         expire(now: now)
         if !waiters.hasWaiters(atOrAbove: priority), hasCapacity(for: priority) {
             sent.append(now)
-            return
+            return false
         }
         nextWaiterID += 1
         let id = nextWaiterID
@@ -60,6 +62,7 @@ public actor SlidingWindowLimiter {
         } onCancel: {
             Task { await self.cancelWaiter(id: id) }
         }
+        return true
     }
 
     /// Counts an event if one of `priority` is allowed now, without waiting.

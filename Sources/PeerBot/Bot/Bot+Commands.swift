@@ -20,9 +20,13 @@ extension Bot {
                 "Sorry, \(prefix)\(spec.name) is only for \(spec.minimumRole == .admin ? "admins" : "facilitators"). Nothing was changed.")
             return
         }
+        if let refusal = sizeRefusal(request, spec: spec) {
+            tellPrivately(request.author, origin: request.origin, refusal)
+            return
+        }
         let invocation = CommandInvocation(
             command: request.command, spec: spec, author: request.author, authorRole: request.role,
-            channel: request.channel, origin: request.origin, prefix: prefix)
+            channel: request.channel, origin: request.origin, prefix: prefix, overRateLimit: request.overRateLimit)
         let now = clock.now
         let tally = MetricsTally()
         do {

@@ -6,26 +6,27 @@ extension Bot {
         guard !original.authorIsBot else { return }
         var message = original
         message.text = TextSanitizer.clean(original.text)
-        let limit = configuration.bot.maxMessageLength
-        // Counting characters walks the whole text; the UTF-8 length (never smaller) is known at once.
-        if message.text.utf8.count > limit, message.text.count > limit {
-            // Only a command deserves an answer; other long messages are simply not processed.
-            if parser.parse(String(message.text.prefix(64))) != nil {
-                tellPrivately(
-                    message.author, origin: message.origin,
-                    "That command is too long for me to read (over \(limit.formatted()) characters). Please shorten it.")
-            }
-            logger.info("message over the length limit skipped", metadata: ["platform": "\(message.channel.platform)"])
-            return
+        let limit = configuration.limits.maxMessageLength
+        let overLength = MessageLength.exceeds(message.text, limit: limit)
+        if overLength {
+            // Features read a bounded text: both ends of it, so the crisis scan still sees them.
+            message.text = MessageLength.bounded(message.text, limit: limit)
+            logger.info("message over the length limit shortened", metadata: ["platform": "\(message.channel.platform)"])
         }
         let command = parser.parse(message.text)
+        let notes = MessageNotes()
         if let command {
-            let invocation = CommandInvocationRequest(
+            var request = CommandInvocationRequest(
                 command: command, author: message.author, role: message.authorRole, channel: message.channel,
-                origin: message.origin)
-            route(invocation)
+                origin: message.origin, overLength: overLength)
+            // A dropped command is not observed either: no feature reads commands in
+            // `observe`, and skipping it keeps a flood free of write transactions.
+            guard admit(&request) else { return }
+            route(request)
+        } else if message.channel.isDirect, message.authorRole < .facilitator {
+            notes.overRateLimit = !directMessageLimiter.takeIfAvailable(message.author.key, at: clock.now)
         }
-        inTransaction("message", platform: message.channel.platform) { context in
+        inTransaction("message", platform: message.channel.platform, notes: notes) { context in
             for feature in features {
                 if try feature.observe(message, command: command, context: context) == .handled, command == nil {
                     break
@@ -37,12 +38,14 @@ extension Bot {
     /// A platform-native command (Discord slash command) takes the same route as a typed one.
     func handleNativeCommand(_ native: InboundCommand) {
         let command = ParsedCommand(
-            name: native.name.lowercased(), arguments: Array(native.arguments.prefix(configuration.bot.maxArguments)),
+            name: native.name.lowercased(), arguments: Array(native.arguments.prefix(configuration.limits.maxArguments + 1)),
             argumentText: native.arguments.joined(separator: " "))
-        route(
-            CommandInvocationRequest(
-                command: command, author: native.author, role: native.authorRole, channel: native.channel,
-                origin: MessageOrigin(channel: native.channel, messageID: native.id)))
+        var request = CommandInvocationRequest(
+            command: command, author: native.author, role: native.authorRole, channel: native.channel,
+            origin: MessageOrigin(channel: native.channel, messageID: native.id),
+            overLength: MessageLength.exceeds(command.argumentText, limit: configuration.limits.maxMessageLength))
+        guard admit(&request) else { return }
+        route(request)
     }
 
     /// Tells a member something privately in its own transaction (used for refusals and errors).
@@ -60,4 +63,8 @@ struct CommandInvocationRequest {
     var role: Role
     var channel: ChannelRef
     var origin: MessageOrigin
+    /// The message was over the length limit (its text was shortened).
+    var overLength = false
+    /// The author is over the command rate limit; only an escalating command gets this far.
+    var overRateLimit = false
 }

@@ -12,6 +12,10 @@ public actor Bot {
     private(set) var commandTable: CommandTable
     private(set) var parser: CommandParser
     private(set) var jobRunners: [String: any Feature]
+    /// Per-member command rate limits (`[limits]`), in memory.
+    var commandLimiter: CommandRateLimiter
+    /// The same limit for private messages, which are never dropped (see `MessageNotes.overRateLimit`).
+    var directMessageLimiter: CommandRateLimiter
     let logger: Logger
     /// Where the bot counts events and what features report.
     public nonisolated let metrics: BotMetrics
@@ -27,6 +31,9 @@ public actor Bot {
         self.features = features
         self.metrics = metrics
         self.logger = logger
+        let limits = configuration.limits
+        commandLimiter = CommandRateLimiter(burst: limits.commandBurst, refill: limits.commandRefill)
+        directMessageLimiter = CommandRateLimiter(burst: limits.commandBurst, refill: limits.commandRefill)
         (parser, commandTable, jobRunners) = try Self.routing(configuration: configuration, features: features)
     }
 
@@ -38,13 +45,16 @@ public actor Bot {
         self.configuration = configuration
         self.features = features
         (parser, commandTable, jobRunners) = routing
+        commandLimiter.configure(burst: configuration.limits.commandBurst, refill: configuration.limits.commandRefill)
+        directMessageLimiter.configure(burst: configuration.limits.commandBurst, refill: configuration.limits.commandRefill)
     }
 
     /// The parser, command table and job runners for a set of features.
     private static func routing(
         configuration: BotConfiguration, features: [any Feature]
     ) throws -> (CommandParser, CommandTable, [String: any Feature]) {
-        let parser = CommandParser(prefix: configuration.bot.commandPrefix, maxArguments: configuration.bot.maxArguments)
+        // One argument more than allowed is read, so that "too many" can be told apart from "just enough".
+        let parser = CommandParser(prefix: configuration.bot.commandPrefix, maxArguments: configuration.limits.maxArguments + 1)
         var table = CommandTable()
         for feature in features {
             for spec in feature.commands { try table.add(spec) }
@@ -88,12 +98,14 @@ public actor Bot {
 
     /// Runs `body` in a write transaction, logging (never propagating) failures.
     @discardableResult
-    func inTransaction(_ what: String, platform: Platform, _ body: (BotContext) throws -> Void) -> Bool {
+    func inTransaction(
+        _ what: String, platform: Platform, notes: MessageNotes = MessageNotes(), _ body: (BotContext) throws -> Void
+    ) -> Bool {
         let now = clock.now
         let tally = MetricsTally()
         do {
             try store.write { transaction in
-                try body(BotContext(store: transaction, now: now, configuration: configuration, tally: tally))
+                try body(BotContext(store: transaction, now: now, configuration: configuration, notes: notes, tally: tally))
             }
             report(tally)
             return true

@@ -9,10 +9,13 @@ public struct CommandInvocation: Sendable {
     public var origin: MessageOrigin
     /// The configured prefix, for usage lines in answers.
     public var prefix: String
+    /// The author was over the command rate limit and the command ran anyway
+    /// (it escalates): repeats should not crowd the urgent lane.
+    public var overRateLimit: Bool
 
     public init(
         command: ParsedCommand, spec: CommandSpec, author: MemberRef, authorRole: Role, channel: ChannelRef,
-        origin: MessageOrigin, prefix: String
+        origin: MessageOrigin, prefix: String, overRateLimit: Bool = false
     ) {
         self.command = command
         self.spec = spec
@@ -21,6 +24,7 @@ public struct CommandInvocation: Sendable {
         self.channel = channel
         self.origin = origin
         self.prefix = prefix
+        self.overRateLimit = overRateLimit
     }
 
     public var arguments: [String] { command.arguments }

@@ -10,19 +10,31 @@ public struct CommandSpec: Sendable {
     public var summary: String
     /// Who may run it; anyone below gets a polite refusal.
     public var minimumRole: Role
+    /// A request for a person (`!facilitator`): never dropped by the command
+    /// rate limit and never refused for its length — a member flooding the bot
+    /// may be the one in crisis.
+    public var escalates: Bool
     /// Runs the command. Throw `CommandFailure` for a one-line answer to bad input.
     public var run: @Sendable (CommandInvocation, BotContext) throws -> Void
 
     public init(
         name: String, aliases: [String] = [], arguments: String = "", summary: String, minimumRole: Role = .member,
-        run: @escaping @Sendable (CommandInvocation, BotContext) throws -> Void
+        escalates: Bool = false, run: @escaping @Sendable (CommandInvocation, BotContext) throws -> Void
     ) {
         self.name = name
         self.aliases = aliases
         self.arguments = arguments
         self.summary = summary
         self.minimumRole = minimumRole
+        self.escalates = escalates
         self.run = run
+    }
+
+    /// True when the command reads free text (its usage line names `TEXT` or
+    /// `NOTE`): the limits on the number and length of arguments do not apply,
+    /// the message length limit and the feature's own limit do.
+    public var takesFreeText: Bool {
+        arguments.split(whereSeparator: { !$0.isLetter }).contains { $0 == "TEXT" || $0 == "NOTE" }
     }
 
     /// `!name ARGS`, with the configured prefix.

@@ -26,8 +26,6 @@ extension BotConfiguration {
             }
             bot.defaultRegion = code.rawValue
         }
-        bot.maxMessageLength = try reader.int("bot.max_message_length", default: bot.maxMessageLength, range: 100...100_000)
-        bot.maxArguments = try reader.int("bot.max_arguments", default: bot.maxArguments, range: 4...256)
 
         storage.path = try reader.string("storage.path", default: storage.path)
         guard !storage.path.isEmpty else {
@@ -48,5 +46,6 @@ extension BotConfiguration {
         rota = try RotaSettings(reader: reader)
         crisis = try CrisisSettings(reader: reader)
         retention = try RetentionSettings(reader: reader)
+        limits = try LimitSettings(reader: reader)
     }
 }

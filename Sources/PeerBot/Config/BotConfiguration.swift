@@ -29,6 +29,8 @@ public struct BotConfiguration: Sendable {
     public var crisis = CrisisSettings()
     /// `[retention]`
     public var retention = RetentionSettings()
+    /// `[limits]`
+    public var limits = LimitSettings()
 
     public init() {}
 }
@@ -41,10 +43,6 @@ public struct BotSettings: Sendable {
     public var commandPrefix = "!"
     /// The space's region (ISO 3166-1 alpha-2) for help lines when a member has none. Default: none (international).
     public var defaultRegion: String? = nil
-    /// Messages longer than this (in characters) are not processed. Default 4,000.
-    public var maxMessageLength = 4000
-    /// At most this many arguments are read from a command. Default 32.
-    public var maxArguments = 32
 
     public init() {}
 }

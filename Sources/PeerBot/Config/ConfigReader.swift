@@ -8,6 +8,7 @@ public final class ConfigReader: Sendable {
     public let document: ConfigDocument
     private let environment: [String: String]
     private let visited = Mutex<Set<String>>([])
+    private let secretsRead = Mutex<Set<String>>([])
 
     public init(document: ConfigDocument, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.document = document
@@ -136,6 +137,7 @@ public final class ConfigReader: Sendable {
     /// A secret given inline (`token = "${ENV}"`) or in a file (`token_file = "/run/secrets/x"`).
     /// Returns nil when neither is present; throws when a named variable or file is missing or empty.
     public func secret(_ key: String) throws(ConfigError) -> String? {
+        secretsRead.withLock { _ = $0.insert(key) }
         if let fileKeyValue = try string(key + "_file") {
             let filePath = fileKeyValue
             guard let data = FileManager.default.contents(atPath: filePath) else {
@@ -161,6 +163,10 @@ public final class ConfigReader: Sendable {
         }
         return value
     }
+
+    /// The keys read as secrets so far (`secret`, `requiredSecret`), so a test can
+    /// check that the inline-secret warning knows every one of them.
+    public var secretKeys: Set<String> { secretsRead.withLock { $0 } }
 
     /// Every key in the document that no one read, as dotted paths.
     public func unknownKeys() -> [String] {

@@ -161,6 +161,7 @@ import Testing
             await #expect(throws: DiscordAdapterError.fatalClose(GatewayCloseCode(4014))) {
                 try await rig.adapter.run()
             }
+            #expect(rig.adapter.health.state == .disconnected)
             let records = try await rig.fake.records()
             #expect(records.sent(op: 2).count == 1, "never loops on a fatal close code")
             let critical = rig.logs.all.filter { $0.level >= .error }
@@ -177,6 +178,7 @@ import Testing
         try await withRig { rig in
             try await rig.fake.configure(#"{"token": "another-token"}"#)
             await #expect(throws: DiscordAdapterError.unauthorized) { try await rig.adapter.run() }
+            #expect(rig.adapter.health.state == .disconnected)
             #expect(rig.logs.all.filter { $0.level >= .error }.count == 1)
             #expect(rig.logs.all.contains { $0.text.contains("check discord.token") })
             #expect(try await rig.fake.records().of(kind: "connect").isEmpty)

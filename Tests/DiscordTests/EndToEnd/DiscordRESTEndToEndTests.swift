@@ -102,7 +102,9 @@ import Testing
                     ("X-RateLimit-Bucket", "fakebucket"), ("X-RateLimit-Scope", "user"), ("Retry-After", "1"),
                 ],
                 body: #"{"message": "You are being rate limited.", "retry_after": 0.5, "global": false}"#)
+            let before = rig.adapter.health.rateLimitWaits
             let receipt = try await rig.adapter.perform(.send(channel: Self.channel, text: "Check-in circle starts in 10 minutes."), idempotencyKey: "pb-rate-1")
+            #expect(rig.adapter.health.rateLimitWaits > before, "the 429 is counted for /metrics")
             let posts = try await rig.fake.records().rest("POST", "/api/v10/channels/")
             #expect(posts.map { $0["status"]?.int } == [429, 200], "one retry")
             #expect(posts[0].requestBody?["nonce"] == posts[1].requestBody?["nonce"])

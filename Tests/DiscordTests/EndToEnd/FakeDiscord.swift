@@ -19,8 +19,9 @@ final class FakeDiscord: Sendable {
         self.gatewayPort = gatewayPort
     }
 
-    static func start() async throws -> FakeDiscord {
-        let peer = try await LoopbackPeer.start(.discord)
+    /// Starts a fake on free ports, or on the ports given (0: a free one).
+    static func start(httpPort: Int = 0, gatewayPort: Int = 0) async throws -> FakeDiscord {
+        let peer = try await LoopbackPeer.start(.discord, arguments: ["--http-port", "\(httpPort)", "--gateway-port", "\(gatewayPort)"])
         let http = try HTTPClient()
         let info = try JSONValue.parse(try await http.get(peer.url("http", "/_test/info")).body)
         let port = try #require(info["gateway_port"]?.int)
@@ -30,6 +31,13 @@ final class FakeDiscord: Sendable {
     func stop() async {
         peer.stop()
         await http.shutdown()
+    }
+
+    /// After `stop()` (the process killed: connections drop without a close
+    /// frame), a new fake on the same ports, knowing none of the old sessions:
+    /// Discord came back.
+    func startAgain() async throws -> FakeDiscord {
+        try await Self.start(httpPort: peer.port, gatewayPort: gatewayPort)
     }
 
     var apiBaseURL: URL { peer.url("http", "/api/v10") }

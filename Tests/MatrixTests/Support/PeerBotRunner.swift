@@ -30,17 +30,20 @@ final class PeerBotRunner: Sendable {
     var configPath: String { directory.appendingPathComponent("peerbot.toml").path }
     var databasePath: String { directory.appendingPathComponent("data/peerbot.sqlite").path }
 
-    /// Writes the configuration: console off, the `[matrix]` section given, info logs, `extra` appended.
-    init(matrix: String, token: String, extra: String = "") throws {
+    /// Writes the configuration: console off, the `[matrix]` section given, logs at `logLevel`, `extra` appended.
+    /// With `password`, PeerBot logs in with it (`matrix.password`) instead of using `token`.
+    init(matrix: String, token: String, extra: String = "", logLevel: String = "info", password: String? = nil) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        environment = ["PEERBOT_TEST_MATRIX_TOKEN": token]
+        environment = password.map { ["PEERBOT_TEST_MATRIX_PASSWORD": $0] } ?? ["PEERBOT_TEST_MATRIX_TOKEN": token]
+        let credentials = password == nil
+            ? "access_token = \"${PEERBOT_TEST_MATRIX_TOKEN}\"" : "password = \"${PEERBOT_TEST_MATRIX_PASSWORD}\""
         let resources = Self.repositoryRoot.appendingPathComponent("config/resources.toml").path
         let phrases = Self.repositoryRoot.appendingPathComponent("config/crisis").path
         let text = """
             [storage]
             path = "\(databasePath)"
             [logging]
-            level = "info"
+            level = "\(logLevel)"
             [resources]
             directory = "\(resources)"
             [crisis]
@@ -49,7 +52,7 @@ final class PeerBotRunner: Sendable {
             enabled = false
             [matrix]
             enabled = true
-            access_token = "${PEERBOT_TEST_MATRIX_TOKEN}"
+            \(credentials)
             sync_timeout = "5s"
             max_backoff = "2s"
             \(matrix)

@@ -54,12 +54,15 @@ extension GatewayShard {
         let gate = identifyGate
         let shardID = shard.id
         let logger = self.logger
+        let rateLimitWait = hooks.rateLimitWait
         nextSendID += 1
         let id = nextSendID
         sendTasks[id] = Task {
             do {
-                if case .identify = payload { try await gate.waitForTurn(shardID: shardID) }
-                try await limiter.acquire(priority: .urgent)
+                var waited = false
+                if case .identify = payload { waited = try await gate.waitForTurn(shardID: shardID) }
+                if try await limiter.acquire(priority: .urgent) { waited = true }
+                if waited { rateLimitWait() }
                 try await connection.send(text: text)
             } catch is CancellationError {
             } catch {

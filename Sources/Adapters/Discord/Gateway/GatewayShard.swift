@@ -18,10 +18,20 @@ public actor GatewayShard {
         public var dispatch: @Sendable (GatewayFrame) async -> Void
         /// The session changed in a way worth saving (READY, RESUMED, periodically, on disconnect).
         public var persist: @Sendable (GatewaySessionSnapshot?) async -> Void
+        /// The session became ready (true: READY or RESUMED) or stopped being ready (false:
+        /// the connection dropped, or is being replaced). Not called when the shard stops.
+        public var readiness: @Sendable (Bool) -> Void
+        /// A send waited for the gateway's rate limit or an Identify for its slot.
+        public var rateLimitWait: @Sendable () -> Void
 
-        public init(dispatch: @escaping @Sendable (GatewayFrame) async -> Void, persist: @escaping @Sendable (GatewaySessionSnapshot?) async -> Void) {
+        public init(
+            dispatch: @escaping @Sendable (GatewayFrame) async -> Void, persist: @escaping @Sendable (GatewaySessionSnapshot?) async -> Void,
+            readiness: @escaping @Sendable (Bool) -> Void = { _ in }, rateLimitWait: @escaping @Sendable () -> Void = {}
+        ) {
             self.dispatch = dispatch
             self.persist = persist
+            self.readiness = readiness
+            self.rateLimitWait = rateLimitWait
         }
     }
 
@@ -58,6 +68,8 @@ public actor GatewayShard {
     var sendTasks: [Int: Task<Void, Never>] = [:]
     var nextSendID = 0
     var dispatchesSincePersist = 0
+    /// What `hooks.readiness` was last told.
+    var reportedReady: Bool?
 
     /// Gateway sends allowed per window (gateway.mdx "Rate Limiting").
     public static let sendLimit = 120
@@ -89,12 +101,14 @@ public actor GatewayShard {
         defer { shutDownTasks() }
         var stopReason: GatewayStop?
         stopReason = execute(session.start())
+        reportReadiness()
         if stopReason == nil {
             for await event in mailbox {
                 if let reason = await handle(event) {
                     stopReason = reason
                     break
                 }
+                reportReadiness()
             }
         }
         await hooks.persist(session.snapshot)
@@ -108,6 +122,16 @@ public actor GatewayShard {
 
     /// The session's phase, for tests and status.
     public var phase: GatewaySession.Phase { session.phase }
+
+    /// Tells the owner when the session became ready or stopped being ready;
+    /// a stopped session is the owner's to report (a requested stop, a fatal close).
+    private func reportReadiness() {
+        guard session.phase != .stopped else { return }
+        let ready = session.phase == .ready
+        guard ready != reportedReady else { return }
+        reportedReady = ready
+        hooks.readiness(ready)
+    }
 
     // MARK: - Events
 
@@ -135,6 +159,8 @@ public actor GatewayShard {
             guard generation == self.generation else { return nil }
             connection = nil
             logger.notice("gateway connection closed by Discord", metadata: ["code": "\(GatewayCloseCode(code))"])
+            // 4008 "Rate limited": sent too fast (opcodes-and-status-codes.mdx); the reconnect is a wait too.
+            if code == 4008 { hooks.rateLimitWait() }
             await hooks.persist(session.snapshot)
             return feed(.closed(code: code))
         case .timer(let generation):

@@ -14,8 +14,9 @@ public actor IdentifyGate {
         self.logger = logger
     }
 
-    /// Returns when `shardID` may send Identify.
-    public func waitForTurn(shardID: Int) async throws {
+    /// Returns when `shardID` may send Identify; true when it had to wait for its slot.
+    @discardableResult
+    public func waitForTurn(shardID: Int) async throws -> Bool {
         let at = budget.reserve(shardID: shardID, now: clock.now)
         if budget.isLow, !warnedLow {
             warnedLow = true
@@ -26,6 +27,8 @@ public actor IdentifyGate {
         if at > clock.now {
             logger.info("identify waits for its slot", metadata: ["shard": "\(shardID)", "wait_ms": "\((at - clock.now).milliseconds)"])
             try await clock.sleep(until: at)
+            return true
         }
+        return false
     }
 }

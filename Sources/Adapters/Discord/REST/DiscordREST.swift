@@ -20,6 +20,8 @@ public final class DiscordREST: Sendable {
     private let http: HTTPClient
     private let limiter: BucketRateLimiter
     private let logger: Logger
+    /// Called once for every wait on a rate limit: a turn at the limiter, a 429.
+    private let onRateLimitWait: @Sendable () -> Void
     /// 429 waits up to this long are sat out in place.
     public let maxInlineWait: Duration
     /// In-place retries after a 429 or a 5xx.
@@ -31,7 +33,8 @@ public final class DiscordREST: Sendable {
 
     public init(
         baseURL: URL, token: String, http: HTTPClient, limiter: BucketRateLimiter, maxInlineWait: Duration = .seconds(10),
-        maxRetries: Int = 2, logger: Logger = Logger(label: "peerbot.discord.rest")
+        maxRetries: Int = 2, logger: Logger = Logger(label: "peerbot.discord.rest"),
+        onRateLimitWait: @escaping @Sendable () -> Void = {}
     ) {
         self.baseURL = baseURL
         self.token = token
@@ -40,6 +43,7 @@ public final class DiscordREST: Sendable {
         self.maxInlineWait = maxInlineWait
         self.maxRetries = maxRetries
         self.logger = logger
+        self.onRateLimitWait = onRateLimitWait
     }
 
     /// Sends `request` and decodes the 2xx body as `T`.
@@ -64,7 +68,9 @@ public final class DiscordREST: Sendable {
         while true {
             if !route.exemptFromGlobalLimit {
                 do {
-                    try await limiter.acquire(route: route.limiterRoute, scope: route.majorParameter ?? "", priority: priority)
+                    if try await limiter.acquire(route: route.limiterRoute, scope: route.majorParameter ?? "", priority: priority) {
+                        onRateLimitWait()
+                    }
                 } catch {
                     throw .transport("cancelled while waiting for the rate limit")
                 }
@@ -87,6 +93,8 @@ public final class DiscordREST: Sendable {
             let failure = Self.failure(for: response)
             switch failure {
             case .rateLimited(let wait, let global):
+                // Sat out here or handed back to the outbox: either way a wait.
+                onRateLimitWait()
                 logger.warning(
                     "rate limited", metadata: ["route": "\(route)", "retry_after_ms": "\(wait.milliseconds)", "global": "\(global)",
                         "scope": "\(response.headers["X-RateLimit-Scope"] ?? "")"])

@@ -47,7 +47,11 @@ public enum DiscordRESTError: Error, Sendable, Equatable, CustomStringConvertibl
             .transient(description, retryAfter: Double(retryAfter.components.seconds) + Double(retryAfter.components.attoseconds) / 1e18)
         case .serverError, .transport:
             .transient(description)
-        case .unauthorized, .rejected, .unreadableResponse:
+        // A rejected token is fixed by the admin and a restart; the entry (maybe a page)
+        // must survive until then, as on Matrix.
+        case .unauthorized:
+            .transient(description, retryAfter: 60)
+        case .rejected, .unreadableResponse:
             .permanent(description)
         }
     }

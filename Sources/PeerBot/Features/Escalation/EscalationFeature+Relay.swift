@@ -40,25 +40,28 @@ extension EscalationFeature {
     /// ticket's facilitators. Returns false when they have no active ticket.
     func relayFromMember(_ message: InboundMessage, context: BotContext) throws -> Bool {
         guard let ticket = try context.store.activeTicket(ofMember: message.author.key) else { return false }
-        try relay(message.text, from: ticket, context: context)
+        // A member writing faster than the rate limit still has every message passed on,
+        // in the normal lane, so their flood never delays another member's page.
+        let lane: OutboxLane = context.notes.overRateLimit ? .normal : .urgent
+        try relay(message.text, from: ticket, lane: lane, context: context)
         if ticket.state == .open {
             try context.tell(
                 message.author,
                 "Passed on to the facilitators with your request #\(ticket.id). No one has answered yet — I'll tell you when someone does.",
-                lane: .urgent)
+                lane: lane)
         }
         return true
     }
 
     /// Sends the member's words to where the ticket's pages go, mentioning whoever has it.
-    func relay(_ text: String, from ticket: Ticket, context: BotContext) throws {
+    func relay(_ text: String, from ticket: Ticket, lane: OutboxLane = .urgent, context: BotContext) throws {
         let destination = EscalationDestination(parsing: ticket.destination) ?? settings.destination
         let mentions = ticket.assignee.map { [$0] }?.filter { $0.platform == destination.platform } ?? []
         try context.emit(
             .page(
                 channel: destination.channel, text: "Ticket #\(ticket.id) · \(ticket.shownMember): \(text)", mentions: mentions,
                 ticket: ticket.id),
-            lane: .urgent, tag: "ticket:\(ticket.id):relay")
+            lane: lane, tag: "ticket:\(ticket.id):relay")
         try context.store.appendAudit(
             AuditEvent(
                 ticket: ticket.id, at: context.now, kind: .relayed, actorKey: ticket.anonymous ? nil : ticket.memberKey,

@@ -14,12 +14,15 @@ extension EscalationFeature {
 
         if let existing = try context.store.activeTicket(ofMember: author.key) {
             // One active request per member: repeat its state, and pass any new note on as a message.
+            // Repeats from a member over the rate limit go in the normal lane: delivered all
+            // the same, but never ahead of another member's page.
+            let lane: OutboxLane = invocation.overRateLimit ? .normal : .urgent
             if let note {
-                try relay(note, from: existing, context: context)
+                try relay(note, from: existing, lane: lane, context: context)
             }
             try context.replyPrivately(
                 EscalationText.stillOpen(existing, timeout: settings.ackTimeout, prefix: context.prefix), to: invocation,
-                lane: .urgent)
+                lane: lane)
             return
         }
 

@@ -33,7 +33,8 @@ public struct EscalationFeature: Feature {
         [
             CommandSpec(
                 name: "facilitator", aliases: ["escalate", "human"], arguments: "[anon] [NOTE]",
-                summary: "ask for a human facilitator to reach out to you privately (anon leaves your name out)"
+                summary: "ask for a human facilitator to reach out to you privately (anon leaves your name out)",
+                escalates: true
             ) { invocation, context in try request(invocation, context) },
             CommandSpec(
                 name: "cancel", aliases: ["withdraw"], arguments: "[N]",
