@@ -14,10 +14,12 @@ import Testing
         // request followed by everything alice tries. Their stored state must match.
         let baseline = PeerBotProcess(), probed = PeerBotProcess()
         let opening = "bob: !facilitator rough night\n"
-        let baselineRun = try baseline.console(opening, config: try baseline.writeConfig(), virtualClock: Self.start)
+        // One member sends every command at once: the per-member rate limit (tested on its own) is lifted.
+        let unlimited = "[limits]\ncommand_burst = 10000\n"
+        let baselineRun = try baseline.console(opening, config: try baseline.writeConfig(unlimited), virtualClock: Self.start)
         #expect(baselineRun.status == 0)
 
-        let config = try probed.writeConfig()
+        let config = try probed.writeConfig(unlimited)
         let specs = try await PrivilegedCommands.specs(configPath: config)
         let commands = PrivilegedCommands.lines(specs, facilitator: "sam")
         var transcript = opening
