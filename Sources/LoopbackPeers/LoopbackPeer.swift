@@ -20,6 +20,8 @@ public final class LoopbackPeer: Sendable {
         case discord = "discord_fake.py"
         /// `mastodon_server.py`: a fake Mastodon serving recorded responses and the streaming API.
         case mastodon = "mastodon_server.py"
+        /// `holding_proxy.py`: forwards to a real server (Synapse) and can hold one request, for crash tests.
+        case holdingProxy = "holding_proxy.py"
     }
 
     /// The port the peer listens on.
