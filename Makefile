@@ -19,7 +19,7 @@ INSTALL ?= install
 # Under sanitizers the transport's lock is a pthread mutex: TSan misreads Synchronization.Mutex on Linux.
 SANITIZE_FLAGS := -Xswiftc -DPEERBOT_PTHREAD_LOCK
 
-.PHONY: all deps peers build release run console test soak sanitize bench install install-files uninstall clean
+.PHONY: all deps peers build release run console test soak sanitize fuzz bench install install-files uninstall clean
 
 all: build
 
@@ -113,6 +113,13 @@ sanitize: deps peers
 	TSAN_OPTIONS=halt_on_error=1 \
 	  $(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread --disable-xctest --filter TransportTests
 
+# libFuzzer on each fuzz target for FUZZ_SECONDS (default 60) in .build-fuzz (README "Fuzzing").
+# FUZZ_TARGETS="config matrix-sync" picks targets; FUZZ_ARGS passes libFuzzer options.
+# Not part of `make test`, which replays the committed corpus (Fuzz/Corpus) instead.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	SWIFT="$(SWIFT)" FUZZ_SECONDS="$(FUZZ_SECONDS)" Fuzz/fuzz.sh
+
 # Benchmarks in release: a table of medians (core, crisis scan, latency, the console
 # executable, memory, transport). BENCH_ARGS passes options, e.g. BENCH_ARGS="--filter crisis".
 bench: deps peers
@@ -121,4 +128,4 @@ bench: deps peers
 	.build/release/peerbot-bench $(BENCH_ARGS)
 
 clean:
-	rm -rf .build .build-asan .build-tsan
+	rm -rf .build .build-asan .build-tsan .build-fuzz

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "peerbot", targets: ["PeerBotCLI"]),
         .executable(name: "peerbot-bench", targets: ["PeerBotBench"]),
+        .executable(name: "peerbot-fuzz", targets: ["PeerBotFuzz"]),
         .library(name: "PeerBot", targets: ["PeerBot"]),
         .library(name: "Adapters", targets: ["Adapters"]),
     ],
@@ -69,6 +70,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Fuzzing (`make fuzz`, README "Fuzzing"): the entry points, shared by the libFuzzer
+        // driver and the corpus replay tests; the driver replays files when built without the fuzzer.
+        .target(name: "FuzzTargets", dependencies: ["PeerBot", "Adapters"], path: "Fuzz/Targets"),
+        .executableTarget(name: "PeerBotFuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver"),
         // Starts the Python loopback servers in Tests/Peers for transport tests and benchmarks.
         .target(name: "LoopbackPeers"),
         .testTarget(
@@ -97,6 +102,11 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["PeerBotCLI", "PeerBot"]
+        ),
+        // Replays every committed fuzz corpus file (Fuzz/Corpus) through the fuzz entry points.
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["FuzzTargets"]
         ),
         // The Matrix adapter: pure parts, and end to end against a real Synapse (Tests/Peers/synapse.sh).
         .testTarget(

@@ -22,6 +22,8 @@ public final class LoopbackPeer: Sendable {
         case mastodon = "mastodon_server.py"
         /// `fault_proxy.py`: forwards to a homeserver and injects 429s and dropped connections (the soak test).
         case faultProxy = "fault_proxy.py"
+        /// `holding_proxy.py`: forwards to a real server (Synapse) and can hold one request, for crash tests.
+        case holdingProxy = "holding_proxy.py"
     }
 
     /// The port the peer listens on.

@@ -2,9 +2,10 @@ import Adapters
 import Foundation
 import PeerBot
 
-/// The bot as `peerbot` assembles it — the shipped configuration, every
-/// standard feature and the shipped crisis phrases — on a real SQLite file in
-/// a temporary folder, with a benchmark's adapter in place of the console.
+/// The bot as `peerbot` assembles it (`BotAssembly`) — the shipped
+/// configuration, every standard feature, the shipped crisis phrases and
+/// metrics counted into a Prometheus registry — on a real SQLite file (WAL)
+/// in a temporary folder, with a benchmark's adapter in place of the console.
 final class BenchBot {
     let directory: URL
     let configuration: AppConfiguration
@@ -22,9 +23,10 @@ final class BenchBot {
         store = try SQLiteStore(path: configuration.core.storage.path)
         let features = StandardFeatures.make(
             configuration: configuration.core, directory: resources, crisisMatcher: CrisisMatcher(phrases: phrases))
-        bot = try Bot(configuration: configuration.core, store: store, clock: clock, features: features)
+        let metrics = BotMetrics(factory: PrometheusExposition().factory)
+        bot = try Bot(configuration: configuration.core, store: store, clock: clock, features: features, metrics: metrics)
         await bot.prepare()
-        dispatcher = OutboxDispatcher(store: store, clock: clock)
+        dispatcher = OutboxDispatcher(store: store, clock: clock, metrics: metrics)
         await dispatcher.register(adapter)
     }
 

@@ -11,6 +11,8 @@ struct BenchmarkRunner {
         var low: Double
         var high: Double
         var unit: String
+        /// The 1-minute load average when the benchmark started and when it ended.
+        var load: (start: Double?, end: Double?)
     }
 
     @MainActor
@@ -40,13 +42,17 @@ struct BenchmarkRunner {
         var rows: [Row] = []
         var failed = false
         for benchmark in BenchmarkRegistry.all() where filter.map({ benchmark.name.contains($0) }) ?? true {
+            let loadAtStart = MachineLoad.oneMinute()
             do {
                 try await benchmark.setUp()
                 _ = try await benchmark.sample()  // warm-up
                 var values: [Double] = []
                 for _ in 0..<samples { values.append(try await benchmark.sample()) }
                 values.sort()
-                rows.append(Row(name: benchmark.name, median: values[values.count / 2], low: values[0], high: values[values.count - 1], unit: benchmark.unit))
+                rows.append(
+                    Row(
+                        name: benchmark.name, median: values[values.count / 2], low: values[0], high: values[values.count - 1],
+                        unit: benchmark.unit, load: (loadAtStart, MachineLoad.oneMinute())))
             } catch {
                 FileHandle.standardError.write(Data("\(benchmark.name): \(error)\n".utf8))
                 failed = true
@@ -54,6 +60,7 @@ struct BenchmarkRunner {
             await benchmark.tearDown()
         }
         let end = ProcessMemory.read()
+        print("machine: \(MachineLoad.processor()); load = 1-minute load average at the start → end of each benchmark")
         printTable(rows, samples: samples)
         print("")
         print("process memory: RSS \(format(Double(start.residentKiB))) KiB at start, \(format(Double(end.residentKiB))) KiB at end, peak \(format(Double(end.peakResidentKiB))) KiB")
@@ -63,10 +70,12 @@ struct BenchmarkRunner {
     static func printTable(_ rows: [Row], samples: Int) {
         let width = max(10, rows.map(\.name.count).max() ?? 0)
         let header = "benchmark".padding(toLength: width, withPad: " ", startingAt: 0)
-        print("\(header)  \(pad("median", 12))  \(pad("min", 12))  \(pad("max", 12))  unit (\(samples) samples)")
+        print("\(header)  \(pad("median", 12))  \(pad("min", 12))  \(pad("max", 12))  \(pad("load", 11))  unit (\(samples) samples)")
         for row in rows {
             let name = row.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            print("\(name)  \(pad(format(row.median), 12))  \(pad(format(row.low), 12))  \(pad(format(row.high), 12))  \(row.unit)")
+            let load = "\(row.load.start.map { String(format: "%.1f", $0) } ?? "?")→\(row.load.end.map { String(format: "%.1f", $0) } ?? "?")"
+            print(
+                "\(name)  \(pad(format(row.median), 12))  \(pad(format(row.low), 12))  \(pad(format(row.high), 12))  \(pad(load, 11))  \(row.unit)")
         }
     }
 

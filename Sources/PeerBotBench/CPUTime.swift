@@ -5,6 +5,13 @@ enum CPUTime {
     /// This process (every thread).
     static func ofProcess() -> Double { read(RUSAGE_SELF.rawValue) }
 
+    /// The calling thread alone (`CLOCK_THREAD_CPUTIME_ID`).
+    static func ofThread() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
     /// Every child this process has waited for.
     static func ofWaitedChildren() -> Double { read(RUSAGE_CHILDREN.rawValue) }
 

@@ -3,6 +3,9 @@ import Foundation
 /// Resident memory of the release `peerbot console` (VmRSS from
 /// /proc/PID/status) with the shipped configuration:
 /// - `idle`: after start, with an empty database, once it has answered `!help`;
+/// - `idleAnonymous`: the same, only the anonymous part of RSS (RssAnon:
+///   heap, stacks, written data — what is the process's own; the rest is
+///   file pages of the executable and the Swift and system libraries);
 /// - `withMembers`: on a database holding `MemberPopulation`'s members, after
 ///   a short script that reads their state (boundary reminders on mentions,
 ///   `!mydata`, `!boundary NAME`, `!checkin status`);
@@ -12,6 +15,7 @@ import Foundation
 final class MemoryBenchmark: Benchmark {
     enum Measure {
         case idle
+        case idleAnonymous
         case withMembers
         case perThousandMembers
     }
@@ -28,6 +32,7 @@ final class MemoryBenchmark: Benchmark {
     var name: String {
         switch measure {
         case .idle: "idle RSS after start"
+        case .idleAnonymous: "idle RSS after start, anonymous part (RssAnon)"
         case .withMembers: "RSS with \(population.count.formatted()) members' stored state"
         case .perThousandMembers: "RSS added per 1,000 members"
         }
@@ -39,7 +44,7 @@ final class MemoryBenchmark: Benchmark {
         try BenchEnvironment.writeShippedConfig(in: directory)
         emptyDirectory = directory
         _ = try residentMB(in: directory, script: "alice: !help\n")  // creates and migrates the database
-        if measure != .idle { _ = try await population.directory() }
+        if measure != .idle, measure != .idleAnonymous { _ = try await population.directory() }
     }
 
     func sample() async throws -> Double {
@@ -47,6 +52,8 @@ final class MemoryBenchmark: Benchmark {
         switch measure {
         case .idle:
             return try residentMB(in: emptyDirectory, script: "alice: !help\n")
+        case .idleAnonymous:
+            return try residentMB(in: emptyDirectory, script: "alice: !help\n", part: \.anonymousKiB)
         case .withMembers:
             return try residentMB(in: try await population.directory(), script: touchScript())
         case .perThousandMembers:
@@ -76,14 +83,14 @@ final class MemoryBenchmark: Benchmark {
     /// Starts the console on the database in `directory`, runs `script`, then
     /// reads the child's RSS once a trailing invalid line's diagnostic shows
     /// every line before it was handled (the console is lockstep).
-    private func residentMB(in directory: URL, script: String) throws -> Double {
+    private func residentMB(in directory: URL, script: String, part: KeyPath<ProcessMemory, Int> = \.residentKiB) throws -> Double {
         let process = try ConsoleProcess(
             config: directory.appendingPathComponent("peerbot.toml").path,
             arguments: ["--virtual-clock", MemberPopulation.readAt],
             errorLog: directory.appendingPathComponent("stderr.log").path)
         try process.write(script + "end of script\n")
         try process.readUntil(lineStartingWith: "[console] line")
-        let resident = process.memory().residentKiB
+        let resident = process.memory()[keyPath: part]
         process.closeInput()
         _ = process.drainOutput()
         guard process.wait() == 0 else { throw BenchError("peerbot console failed") }

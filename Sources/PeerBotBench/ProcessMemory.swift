@@ -6,6 +6,10 @@ struct ProcessMemory {
     var residentKiB: Int
     /// VmHWM: the peak resident set size, in KiB.
     var peakResidentKiB: Int
+    /// RssAnon: the resident part that is the process's own (heap, stacks,
+    /// written data); the rest of VmRSS is file pages (the executable and
+    /// shared libraries), which processes running the same files share.
+    var anonymousKiB: Int = 0
 
     /// This process's memory, or another's (`/proc/PID/status`).
     static func read(statusFile: String = "/proc/self/status") -> ProcessMemory {
@@ -16,6 +20,6 @@ struct ProcessMemory {
             }
             return 0
         }
-        return ProcessMemory(residentKiB: field("VmRSS"), peakResidentKiB: field("VmHWM"))
+        return ProcessMemory(residentKiB: field("VmRSS"), peakResidentKiB: field("VmHWM"), anonymousKiB: field("RssAnon"))
     }
 }

@@ -19,20 +19,20 @@ enum HTTPTestClient {
     }
 
     /// `GET path` (or any raw request text) to 127.0.0.1:port; reads to the end.
-    static func get(_ path: String, port: UInt16, method: String = "GET") async throws -> Response {
-        try await send("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: peerbot-tests\r\n\r\n", port: port)
+    static func get(_ path: String, port: UInt16, host: String = "127.0.0.1", method: String = "GET") async throws -> Response {
+        try await send("\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nUser-Agent: peerbot-tests\r\n\r\n", port: port, host: host)
     }
 
-    static func send(_ raw: String, port: UInt16) async throws -> Response {
+    static func send(_ raw: String, port: UInt16, host: String = "127.0.0.1") async throws -> Response {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                continuation.resume(with: Result { try exchange(raw, port: port) })
+                continuation.resume(with: Result { try exchange(raw, port: port, host: host) })
             }
             thread.start()
         }
     }
 
-    private static func exchange(_ raw: String, port: UInt16) throws -> Response {
+    private static func exchange(_ raw: String, port: UInt16, host: String) throws -> Response {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket failed") }
         defer { close(fd) }
@@ -41,7 +41,7 @@ enum HTTPTestClient {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
-        _ = inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
+        _ = inet_pton(AF_INET, host, &address.sin_addr)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }

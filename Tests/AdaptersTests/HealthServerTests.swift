@@ -51,13 +51,17 @@ import Testing
     }
 
     @Test func stopIsIdempotentAndFreesThePort() async throws {
-        let server = try Self.echoServer()
+        // An address of its own in 127/8: between the stop and the second bind,
+        // another process's ephemeral port on 127.0.0.1 cannot take this one.
+        let server = try HealthServer(address: ListenAddress(host: "127.31.41.59", port: 0)) { _ in
+            HealthServer.Response(status: 200, body: "first\n")
+        }
         let address = server.address
         server.stop()
         server.stop()
         let again = try HealthServer(address: address) { _ in HealthServer.Response(status: 200, body: "again\n") }
         defer { again.stop() }
-        #expect(try await HTTPTestClient.get("/", port: address.port).body == "again\n")
+        #expect(try await HTTPTestClient.get("/", port: address.port, host: address.host).body == "again\n")
     }
 
     @Test func listenAddressesParse() {

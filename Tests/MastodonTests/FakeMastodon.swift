@@ -82,6 +82,22 @@ final class FakeMastodon: Sendable {
         try JSONDecoder().decode(MastodonAccount.self, from: try await control("/_test/account", ["key": key]))
     }
 
+    /// Holds the next status post whose text contains a match of `match`: with `accept` the
+    /// status is created and the response stalls; without, nothing is created and no answer comes.
+    func holdStatusPost(matching match: String, accept: Bool) async throws {
+        _ = try await control("/_test/statuses/hold", ["match": match, "accept": accept])
+    }
+
+    /// The status posts held so far.
+    func held() async throws -> [HeldPost] {
+        try JSONDecoder().decode([HeldPost].self, from: try await fetch("/_test/held"))
+    }
+
+    /// No more holds; held posts end (a lost request is dropped, a lost response written to nobody).
+    func release() async throws {
+        _ = try await control("/_test/release", [:])
+    }
+
     func requests() async throws -> [RecordedRequest] {
         try JSONDecoder().decode([RecordedRequest].self, from: try await fetch("/_test/requests"))
     }

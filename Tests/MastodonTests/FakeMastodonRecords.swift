@@ -36,6 +36,18 @@ struct PostedStatus: Decodable {
     }
 }
 
+/// A status post the fake held.
+struct HeldPost: Decodable {
+    var idempotencyKey: String?
+    var accepted: Bool
+    var text: String
+
+    enum CodingKeys: String, CodingKey {
+        case accepted, text
+        case idempotencyKey = "idempotency_key"
+    }
+}
+
 /// Any JSON value (request parameters).
 enum JSONValue: Decodable {
     case string(String), number(Double), bool(Bool), null, other

@@ -11,6 +11,7 @@ final class MastodonBotHarness {
     let store: SQLiteStore
     let adapter: MastodonAdapter
     let runtime: BotRuntime
+    let bot: Bot
     let logs = CapturedLogs()
     let directory: URL
     private let http: HTTPClient
@@ -50,7 +51,7 @@ final class MastodonBotHarness {
         configureCore(&core)
         let resources = try ResourceDirectory.load(path: Self.repositoryRoot.appendingPathComponent("config/resources.toml").path)
         let clock = SystemWallClock()
-        let bot = try Bot(
+        bot = try Bot(
             configuration: core, store: store, clock: clock,
             features: StandardFeatures.make(configuration: core, directory: resources, crisisMatcher: CrisisMatcher(phrases: [])))
         runtime = BotRuntime(

@@ -94,7 +94,35 @@ import Testing
         for second in 0..<300 { limit.willSend(now: now.addingTimeInterval(Double(second) * 0.5)) }
         let later = now.addingTimeInterval(150)
         // The 301st request waits until the first leaves the 5-minute window.
-        #expect(limit.delay(now: later) == 150)
-        #expect(limit.delay(now: now.addingTimeInterval(300.5)) == 0)
+        #expect(limit.delay(now: later, priority: .urgent) == 150)
+        #expect(limit.delay(now: now.addingTimeInterval(300.5), priority: .urgent) == 0)
+        // A normal one waits until all but 269 have left it (30 are kept for urgent requests).
+        #expect(limit.delay(now: later, priority: .normal) == 165)
+    }
+
+    @Test func urgentRequestsHaveTheirOwnShareOfTheClientsCeiling() {
+        var limit = MastodonRateLimit()
+        for second in 0..<270 { limit.willSend(now: now.addingTimeInterval(Double(second))) }
+        let later = now.addingTimeInterval(270)
+        // Normal traffic has used its share: it waits until its oldest request leaves the window …
+        #expect(limit.delay(now: later, priority: .normal) == 30)
+        // … while pages and acknowledgements still go at once, 30 of them.
+        for page in 0..<30 {
+            #expect(limit.delay(now: later, priority: .urgent) == 0, "page \(page)")
+            limit.willSend(now: later)
+        }
+        #expect(limit.delay(now: later, priority: .urgent) == 30)
+    }
+
+    @Test func theLastRequestsTheServerAllowsAreKeptForUrgentOnes() {
+        var limit = MastodonRateLimit()
+        limit.record(
+            status: 200, header: headers(["X-RateLimit-Remaining": "12", "X-RateLimit-Reset": iso(now.addingTimeInterval(120))]), now: now)
+        #expect(limit.delay(now: now, priority: .normal) == 120)
+        #expect(limit.delay(now: now, priority: .urgent) == 0)
+        #expect(limit.delay(now: now.addingTimeInterval(120), priority: .normal) == 0, "a new window")
+        // A 429 stops both lanes: the server refuses everything until the reset.
+        limit.record(status: 429, header: headers(["X-RateLimit-Reset": iso(now.addingTimeInterval(60))]), now: now)
+        #expect(limit.delay(now: now, priority: .urgent) == 60)
     }
 }

@@ -99,4 +99,32 @@ import Testing
         }
         #expect(throws: ConfigError.self) { try reader.requiredSecret("d.token", hint: "the bot token") }
     }
+
+    /// A `*_file` that is a device, a FIFO or a huge file is refused at once;
+    /// reading `/dev/zero` used to never finish. A symlink to a token is read.
+    @Test func secretFilesMustBeSmallRegularFiles() throws {
+        let temporary = TemporaryDirectory()
+        let fifo = temporary.path("fifo")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let big = temporary.path("big")
+        try Data(count: 65 * 1024).write(to: URL(fileURLWithPath: big))
+        let token = temporary.path("token"), link = temporary.path("link")
+        try "s3cret\n".write(toFile: token, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: token)
+        let document = try ConfigDocument.parse(
+            "[a]\ntoken_file = \"/dev/zero\"\n[b]\ntoken_file = \"\(fifo)\"\n[c]\ntoken_file = \"\(big)\"\n[d]\ntoken_file = \"\(link)\"\n",
+            path: "s.toml")
+        let reader = ConfigReader(document: document, environment: [:])
+        #expect(throws: ConfigError.missingSecret(path: "s.toml", key: "a.token_file", reason: "/dev/zero is not a regular file")) {
+            try reader.secret("a.token")
+        }
+        #expect(throws: ConfigError.missingSecret(path: "s.toml", key: "b.token_file", reason: "\(fifo) is not a regular file")) {
+            try reader.secret("b.token")
+        }
+        #expect(throws: ConfigError.missingSecret(
+            path: "s.toml", key: "c.token_file", reason: "\(big) is larger than 64 KiB; expected a token")) {
+            try reader.secret("c.token")
+        }
+        #expect(try reader.secret("d.token") == "s3cret")
+    }
 }

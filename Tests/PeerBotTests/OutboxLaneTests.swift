@@ -83,6 +83,54 @@ import Testing
     }
 }
 
+/// The outbox hands each entry's lane to the adapter, which waits in that lane at its rate limiters.
+@Suite struct OutboxLaneHandOverTests {
+    let start = Date(timeIntervalSince1970: 1_790_000_000)
+    let general = ChannelRef(platform: .console, id: "general", name: "general")
+
+    @Test func theAdapterIsToldEachEntrysLane() async throws {
+        let temporary = TemporaryDirectory()
+        let store = try SQLiteStore(path: temporary.path("handover.sqlite"))
+        let alice = MemberRef(platform: .console, id: "alice", handle: "alice")
+        try store.write { transaction in
+            _ = try transaction.enqueue(.send(channel: general, text: "reminder"), lane: .normal, tag: nil, at: start)
+            _ = try transaction.enqueue(.replyPrivately(member: alice, text: "acknowledged", origin: nil), lane: .urgent, tag: nil, at: start)
+            _ = try transaction.enqueue(.page(channel: general, text: "page", mentions: [], ticket: 1), lane: .urgent, tag: nil, at: start)
+        }
+        let adapter = LaneRecordingAdapter()
+        let dispatcher = OutboxDispatcher(store: store, clock: VirtualWallClock(start: start))
+        await dispatcher.register(adapter)
+        await dispatcher.drain()
+        #expect(adapter.performed == ["acknowledged": .urgent, "page": .urgent, "reminder": .normal])
+    }
+}
+
+/// Records the lane each action was performed in, by its text.
+private final class LaneRecordingAdapter: ChatAdapter {
+    let platform = Platform.console
+    private let log = Mutex<[String: OutboxLane]>([:])
+
+    func events() -> AsyncStream<InboundEvent> { AsyncStream { $0.finish() } }
+    func run() async throws {}
+    func stop() async {}
+
+    func perform(_ action: OutboundAction, idempotencyKey: String) async throws -> DeliveryReceipt {
+        throw DeliveryError.permanent("the outbox must say which lane")
+    }
+
+    func perform(_ action: OutboundAction, idempotencyKey: String, lane: OutboxLane) async throws -> DeliveryReceipt {
+        let text: String
+        switch action {
+        case .send(_, let body), .replyPrivately(_, let body, _), .page(_, let body, _, _): text = body
+        case .react(_, _, let emoji): text = emoji
+        }
+        log.withLock { $0[text] = lane }
+        return DeliveryReceipt(messageID: idempotencyKey)
+    }
+
+    var performed: [String: OutboxLane] { log.withLock { $0 } }
+}
+
 /// Performs pages at once and holds every normal-lane send until `gate` opens.
 private final class GatedAdapter: ChatAdapter {
     let platform = Platform.console

@@ -13,8 +13,9 @@ interval, ACKs, READY with session_id and resume_gateway_url (a different
 path, /resume, so tests see which URL a client used), Resume replaying the
 dispatches a client missed and then RESUMED, op 9 for an unknown session,
 close 4014 when Identify asks for intents the fake disallows, 4004 for a wrong
-token. REST: create message (a repeated nonce with enforce_nonce returns the
-message already created), create DM, reactions, interaction callbacks (404
+token. REST: create message (with enforce_nonce, a nonce the same author used in
+the past few minutes returns the message already created, in any channel),
+create DM, reactions, interaction callbacks (404
 Unknown interaction after the 3-second deadline, 400 when already
 acknowledged), webhook follow-ups and edits, command bulk overwrite, gateway/bot.
 Every request and gateway payload is recorded.
@@ -26,10 +27,20 @@ Test control endpoints (HTTP, not part of Discord's API):
   POST /_test/op {op, d}          send a raw opcode (1, 7, 9) to the open connection
   POST /_test/close {code}        close the open connection with a code
   POST /_test/config {...}        heartbeat_interval, disallowed_intents, ack_heartbeats, token,
-                                  shards and max_concurrency (for GET /gateway/bot)
+                                  shards and max_concurrency (for GET /gateway/bot), nonce_window (s)
   POST /_test/script {method, path, status, headers, body, times}
                                   answer the next `times` matching requests (path is a regex)
                                   with this response instead (a 429, a 500, ...)
+  POST /_test/hold {method, path, content, accept, times}
+                                  hold the next `times` matching requests (path is a regex,
+                                  content a regex searched in the JSON body's content): with
+                                  accept the message is created first and then the response
+                                  stalls (a response lost on the way); without, nothing is
+                                  created and no response ever comes (a request never forwarded)
+  GET  /_test/held                the requests held so far
+  POST /_test/release             no more holds; stalled responses are written (to whoever
+                                  still listens), unforwarded requests are dropped
+  GET  /_test/messages?channel=ID the messages created in a channel, in order (after nonce dedupe)
 """
 import argparse
 import asyncio
@@ -45,17 +56,21 @@ from urllib.parse import urlparse, parse_qs
 from websockets.asyncio.server import serve
 from websockets.exceptions import ConnectionClosed
 
-LOCK = threading.Lock()
+LOCK = threading.RLock()
 STATE = {
     "records": [],
     "config": {"heartbeat_interval": 45000, "disallowed_intents": 0, "ack_heartbeats": True, "token": "test-bot-token",
-               "shards": 1, "max_concurrency": 1},
+               "shards": 1, "max_concurrency": 1, "nonce_window": 300},
     "scripts": [],
     "sessions": {},          # session_id -> {"events": [(seq, frame)], "seq": int}
     "live": None,            # (session_id, connection) of the open connection, if any
     "connections": 0,
     "snowflake": 900000000000100000,
-    "nonces": {},            # (channel, nonce) -> message
+    "nonces": {},            # (author id, nonce) -> (monotonic time, message)
+    "messages": {},          # channel id -> messages created there, in order
+    "holds": [],             # rules from /_test/hold
+    "held": [],              # requests held so far
+    "release": threading.Event(),
     "interactions": {},      # interaction id -> {"at": time, "answered": bool}
 }
 SERVER_CLOSED = set()      # ids of connections the fake closed itself
@@ -71,6 +86,24 @@ def record(entry):
         entry["seq_no"] = len(STATE["records"])
         entry["time"] = time.monotonic()
         STATE["records"].append(entry)
+
+
+def create_or_find(channel, body):
+    """Creates a message, unless enforce_nonce finds one the bot created with that nonce lately.
+    Returns (message, deduplicated)."""
+    nonce = body.get("nonce")
+    with LOCK:
+        if nonce and body.get("enforce_nonce"):
+            known = STATE["nonces"].get((BOT_USER["id"], nonce))
+            # "checked for uniqueness in the past few minutes" (message.mdx, Create Message,
+            # enforce_nonce): config nonce_window, 300 s unless a test shortens it.
+            if known and time.monotonic() - known[0] <= STATE["config"]["nonce_window"]:
+                return known[1], True
+        message = message_object(channel, body)
+        if nonce:
+            STATE["nonces"][(BOT_USER["id"], nonce)] = (time.monotonic(), message)
+        STATE["messages"].setdefault(channel, []).append(message)
+        return message, False
 
 
 def next_snowflake():
@@ -288,6 +321,16 @@ class Handler(BaseHTTPRequestHandler):
         if scripted is not None:
             entry["scripted"] = True
             return self.reply(scripted["status"], scripted.get("body"), [tuple(h) for h in scripted.get("headers", [])])
+        hold = None
+        with LOCK:
+            for rule in STATE["holds"] if isinstance(body, dict) else []:
+                if rule["times"] > 0 and rule["method"] == self.command and re.fullmatch(rule["path"], path) \
+                        and re.search(rule.get("content") or "", body.get("content") or ""):
+                    rule["times"] -= 1
+                    hold = rule
+                    break
+        if hold is not None:
+            return self.hold(hold, path, body, entry)
         for method, pattern, handler in ROUTES:
             match = re.fullmatch(pattern, path)
             if match and method == self.command:
@@ -301,19 +344,37 @@ class Handler(BaseHTTPRequestHandler):
             "total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": concurrency}}, RATE_HEADERS)
 
     def create_message(self, match, body, entry):
-        channel = match.group(1)
-        nonce = body.get("nonce")
-        with LOCK:
-            existing = STATE["nonces"].get((channel, nonce)) if nonce and body.get("enforce_nonce") else None
-        if existing:
+        message, deduplicated = create_or_find(match.group(1), body)
+        if deduplicated:
             entry["deduplicated"] = True
-            return self.reply(200, existing, RATE_HEADERS)
-        message = message_object(channel, body)
-        entry["message_id"] = message["id"]
-        if nonce:
-            with LOCK:
-                STATE["nonces"][(channel, nonce)] = message
+        else:
+            entry["message_id"] = message["id"]
         return self.reply(200, message, RATE_HEADERS)
+
+    def hold(self, rule, path, body, entry):
+        """Holds the request until /_test/release: a lost response (accept) or a lost request."""
+        with LOCK:
+            release = STATE["release"]
+        match = re.fullmatch(r"/api/v10/channels/(\d+)/messages", path)
+        message, deduplicated = create_or_find(match.group(1), body) if rule.get("accept") and match else (None, False)
+        held = {"method": self.command, "path": path, "nonce": body.get("nonce"), "content": body.get("content"),
+                "accepted": message is not None, "deduplicated": deduplicated,
+                "message_id": message["id"] if message else None}
+        entry.update({"held": True, "accepted": held["accepted"], "message_id": held["message_id"]})
+        entry["status"] = 0
+        record(entry)
+        self.entry = None
+        with LOCK:
+            STATE["held"].append(held)
+        release.wait(timeout=600)
+        try:
+            if message is None:
+                self.close_connection = True
+                self.connection.shutdown(2)
+                return 0
+            return self.reply(200, message, RATE_HEADERS)
+        except OSError:
+            return 0
 
     def create_dm(self, match, body, entry):
         recipient = body.get("recipient_id", "0")
@@ -367,6 +428,24 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 STATE["config"].update(body)
             return self.reply(200, STATE["config"])
+        if path == "/_test/hold":
+            with LOCK:
+                if STATE["release"].is_set():
+                    STATE["release"] = threading.Event()
+                STATE["holds"].append({"times": 1, "accept": False, **body})
+            return self.reply(200, {})
+        if path == "/_test/held":
+            with LOCK:
+                return self.reply(200, {"held": list(STATE["held"])})
+        if path == "/_test/release":
+            with LOCK:
+                STATE["holds"] = []
+                STATE["release"].set()
+            return self.reply(200, {})
+        if path == "/_test/messages":
+            channel = (parse_qs(urlparse(self.path).query).get("channel") or [""])[0]
+            with LOCK:
+                return self.reply(200, {"messages": list(STATE["messages"].get(channel, []))})
         if path == "/_test/script":
             with LOCK:
                 STATE["scripts"].append({"times": 1, **body})

@@ -34,6 +34,11 @@ Test controls (no auth), all JSON:
                        count POST /api/v1/statuses answer `status` (429 with X-RateLimit-Reset
                        now+reset_in; with after_create the status is created first, as when a
                        proxy loses the response)
+  POST /_test/statuses/hold {"match", "accept"}: the next POST /api/v1/statuses whose text
+                       contains a match of the regex is held: with accept the status is created
+                       first and the response stalls (lost on the way); without, nothing is
+                       created and no response ever comes
+  GET  /_test/held     the posts held so far; POST /_test/release: no more holds, held posts end
   GET  /_test/requests every request so far; GET /_test/statuses: created statuses;
   GET  /_test/streams  {"open", "connects"}
 """
@@ -104,6 +109,9 @@ class FakeMastodon:
         self.statuses = []
         self.idempotency = {}
         self.fail_plan = []
+        self.holds = []
+        self.held = []
+        self.release = threading.Event()
         self.refuse_handshakes = 0
         self.streams = set()
         self.connects = 0
@@ -228,6 +236,14 @@ class FakeMastodon:
                 self.idempotency[key] = status
             return 200, status
 
+    def take_hold(self, text):
+        with self.lock:
+            for hold in self.holds:
+                if re.search(hold["match"], text):
+                    self.holds.remove(hold)
+                    return hold, self.release
+        return None, None
+
     def next_failure(self):
         with self.lock:
             return self.fail_plan.pop(0) if self.fail_plan else None
@@ -345,6 +361,9 @@ def make_handler(fake):
                 return self.reply(200, fake.list_notifications(query), fake.rate_headers())
             if url.path == "/api/v1/statuses" and self.command == "POST":
                 key = self.headers.get("Idempotency-Key")
+                hold, release = fake.take_hold(params.get("status", ""))
+                if hold is not None:
+                    return self.hold(hold, release, params, key)
                 failure = fake.next_failure()
                 if failure:
                     if failure.get("after_create"):
@@ -360,8 +379,38 @@ def make_handler(fake):
                 return self.reply(status, body, fake.rate_headers())
             return self.reply(404, {"error": "Not found"})
 
+        def hold(self, hold, release, params, key):
+            """Holds a status post until /_test/release: a lost response (accept) or a lost request."""
+            created = fake.create_status(params, key)[1] if hold.get("accept") else None
+            with fake.lock:
+                fake.held.append({"idempotency_key": key, "accepted": created is not None, "text": params.get("status", ""),
+                                  "id": created["id"] if created else None})
+            release.wait(timeout=600)
+            try:
+                if created is None:
+                    self.close_connection = True
+                    self.connection.shutdown(2)
+                    return None
+                return self.reply(200, created, fake.rate_headers())
+            except OSError:
+                return None
+
         def control(self, path, raw):
             body = json.loads(raw) if raw else {}
+            if path == "/_test/statuses/hold":
+                with fake.lock:
+                    if fake.release.is_set():
+                        fake.release = threading.Event()
+                    fake.holds.append({"match": body.get("match", ""), "accept": bool(body.get("accept"))})
+                return self.reply(200, {})
+            if path == "/_test/held":
+                with fake.lock:
+                    return self.reply(200, list(fake.held))
+            if path == "/_test/release":
+                with fake.lock:
+                    fake.holds = []
+                    fake.release.set()
+                return self.reply(200, {})
             if path == "/_test/mention":
                 notification = fake.make_mention(
                     body.get("text", ""), body.get("from", "admin"), body.get("visibility", "direct"), body.get("bot", False))

@@ -66,6 +66,24 @@ import Testing
         #expect(try await fourth.value, "it waited its turn")
     }
 
+    @Test func urgentRequestsHaveTheirOwnShareOfTheGlobalCeiling() async throws {
+        let clock = ManualTransportClock()
+        let limiter = BucketRateLimiter(globalLimit: 5, globalWindow: .seconds(1), urgentReserve: 2, clock: clock)
+        // Normal traffic (bulk sends to many channels) uses its share of 3 …
+        for index in 0..<3 { try await limiter.acquire(route: "POST /channels/\(index)/messages") }
+        let bulk = Task { try await limiter.acquire(route: "POST /channels/9/messages", priority: .normal) }
+        try await eventually("bulk over its share") { await limiter.waitingCount == 1 }
+        // … and pages still go at once, up to the reserve, while the bulk send waits.
+        #expect(try await limiter.acquire(route: route, scope: "facilitators", priority: .urgent) == false, "no wait")
+        #expect(try await limiter.acquire(route: route, scope: "facilitators", priority: .urgent) == false, "no wait")
+        #expect(await limiter.waitingCount == 1)
+        let third = Task { try await limiter.acquire(route: route, scope: "facilitators", priority: .urgent) }
+        try await eventually("the reserve is used up too") { await limiter.waitingCount == 2 }
+        clock.advance(by: .seconds(1))
+        #expect(try await third.value, "waited for the window")
+        #expect(try await bulk.value, "waited for the window")
+    }
+
     @Test func urgentRequestsGoFirstOnAnExhaustedBucket() async throws {
         let clock = ManualTransportClock()
         let limiter = BucketRateLimiter(clock: clock)

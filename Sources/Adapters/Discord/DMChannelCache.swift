@@ -8,10 +8,11 @@ public actor DMChannelCache {
         self.rest = rest
     }
 
-    /// The DM channel with `userID`, creating it when needed.
-    public func channel(for userID: String) async throws(DiscordRESTError) -> String {
+    /// The DM channel with `userID`, creating it when needed (waiting at the
+    /// rate limiter in the lane of the message it is for).
+    public func channel(for userID: String, priority: RequestPriority = .normal) async throws(DiscordRESTError) -> String {
         if let known = channels[userID] { return known }
-        let channel = try await rest.send(.createDM(recipientID: userID), priority: .normal, as: DiscordChannel.self)
+        let channel = try await rest.send(.createDM(recipientID: userID), priority: priority, as: DiscordChannel.self)
         if channels.count > 10_000 { channels.removeAll() }
         channels[userID] = channel.id
         return channel.id

@@ -50,7 +50,8 @@ public final class DiscordAdapter: ChatAdapter {
         let global: Bool
         if case .guilds = configuration.slashCommands { global = false } else { global = true }
         slashCommands = SlashCommands(sources: commands, global: global)
-        let limiter = BucketRateLimiter(globalLimit: 50, globalWindow: .seconds(1), clock: clock)
+        // Rate_Limits.md: 50 requests per second in all; 5 of them are kept for pages and acknowledgements.
+        let limiter = BucketRateLimiter(globalLimit: 50, globalWindow: .seconds(1), urgentReserve: 5, clock: clock)
         let connection = self.connection
         rest = DiscordREST(
             baseURL: configuration.apiBaseURL, token: configuration.token, http: http, limiter: limiter, logger: logger,

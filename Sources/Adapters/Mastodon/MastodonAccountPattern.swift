@@ -30,8 +30,12 @@ public enum MastodonAccountPattern: Sendable, Hashable, CustomStringConvertible 
         case .id(let id):
             return account.id == id
         case .account(let acct):
-            return MastodonAcct.normalized(acct, localDomain: localDomain)
-                == MastodonAcct.normalized(account.acct, localDomain: localDomain)
+            // Usernames and domains are ASCII: an acct with anything else is no configured
+            // account. Compared byte by byte, since Swift's `lowercased()` and `==` would
+            // take look-alikes such as U+212A KELVIN SIGN for "k".
+            guard MastodonAcct.isAcct(account.acct) else { return false }
+            return MastodonAcct.normalized(acct, localDomain: localDomain).utf8
+                .elementsEqual(MastodonAcct.normalized(account.acct, localDomain: localDomain).utf8)
         case .domain(let domain):
             return account.domain(localDomain: localDomain) == domain
         }

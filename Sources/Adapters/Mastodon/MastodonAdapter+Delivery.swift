@@ -10,8 +10,11 @@ extension MastodonAdapter {
     /// Posts the direct status (or thread) for one outbox entry. Part n of a
     /// thread carries the Idempotency-Key `KEY` (n = 1) or `KEY-n`, so a retry of
     /// the entry re-sends the same keys and Mastodon returns the statuses it
-    /// already made: nothing is posted twice.
-    public func perform(_ action: OutboundAction, idempotencyKey: String) async throws -> DeliveryReceipt {
+    /// already made: nothing is posted twice. Every request waits at the rate
+    /// limit in the entry's lane (a page is always urgent).
+    public func perform(_ action: OutboundAction, idempotencyKey: String, lane: OutboxLane) async throws -> DeliveryReceipt {
+        var priority = RequestPriority(lane)
+        if case .page = action { priority = .urgent }
         let info: MastodonSessionInfo
         do {
             info = try await sessionInfo()
@@ -25,7 +28,7 @@ extension MastodonAdapter {
             logger.debug("mastodon has no reactions; skipped")
             return DeliveryReceipt()
         }
-        let accts = try await mentions(for: plan.recipients, info: info)
+        let accts = try await mentions(for: plan.recipients, info: info, priority: priority)
         guard !accts.isEmpty else { throw DeliveryError.permanent("no Mastodon account to address the status to") }
         let prefix = accts.map { "@" + $0 }.joined(separator: " ") + " "
         // Only the accounts in front receive the status: names in the text must not add recipients.
@@ -36,7 +39,7 @@ extension MastodonAdapter {
         var first: String?
         for (index, part) in parts.enumerated() {
             let key = index == 0 ? idempotencyKey : "\(idempotencyKey)-\(index + 1)"
-            let status = try await post(part, inReplyTo: replyTo, idempotencyKey: key)
+            let status = try await post(part, inReplyTo: replyTo, idempotencyKey: key, priority: priority)
             first = first ?? status.id
             replyTo = status.id
         }
@@ -44,15 +47,22 @@ extension MastodonAdapter {
         return DeliveryReceipt(messageID: first)
     }
 
-    private func post(_ text: String, inReplyTo: String?, idempotencyKey: String) async throws(DeliveryError) -> MastodonStatus {
+    /// Delivers one action outside the outbox's lanes (a page is urgent, the rest normal).
+    public func perform(_ action: OutboundAction, idempotencyKey: String) async throws -> DeliveryReceipt {
+        try await perform(action, idempotencyKey: idempotencyKey, lane: .normal)
+    }
+
+    private func post(
+        _ text: String, inReplyTo: String?, idempotencyKey: String, priority: RequestPriority
+    ) async throws(DeliveryError) -> MastodonStatus {
         let request = MastodonStatusRequest(status: text, inReplyToID: inReplyTo)
-        switch await rest.post(request, idempotencyKey: idempotencyKey) {
+        switch await rest.post(request, idempotencyKey: idempotencyKey, priority: priority) {
         case .success(let status):
             return status
         case .failure(.notFound) where inReplyTo != nil:
             // The status answered is gone (deleted): answer without the thread.
             logger.notice("mastodon: the status to reply to is gone; posting without in_reply_to_id")
-            return try await post(text, inReplyTo: nil, idempotencyKey: idempotencyKey)
+            return try await post(text, inReplyTo: nil, idempotencyKey: idempotencyKey, priority: priority)
         case .failure(let error):
             throw deliveryError(error)
         }
@@ -60,7 +70,9 @@ extension MastodonAdapter {
 
     /// The accts to mention, in order, without repeats; ids are looked up
     /// (`GET /api/v1/accounts/:id`, public) once and remembered.
-    private func mentions(for recipients: [MastodonPostPlan.Recipient], info: MastodonSessionInfo) async throws(DeliveryError) -> [String] {
+    private func mentions(
+        for recipients: [MastodonPostPlan.Recipient], info: MastodonSessionInfo, priority: RequestPriority
+    ) async throws(DeliveryError) -> [String] {
         var result: [String] = []
         var seen: Set<String> = []
         for recipient in recipients {
@@ -69,7 +81,7 @@ extension MastodonAdapter {
             case .acct(let name):
                 acct = MastodonAcct.local(name, localDomain: info.instance.domain)
             case .accountID(let id):
-                guard let found = try await acctOfAccount(id, info: info) else { continue }
+                guard let found = try await acctOfAccount(id, info: info, priority: priority) else { continue }
                 acct = found
             }
             if seen.insert(MastodonAcct.normalized(acct, localDomain: info.instance.domain)).inserted { result.append(acct) }
@@ -77,10 +89,10 @@ extension MastodonAdapter {
         return result
     }
 
-    private func acctOfAccount(_ id: String, info: MastodonSessionInfo) async throws(DeliveryError) -> String? {
+    private func acctOfAccount(_ id: String, info: MastodonSessionInfo, priority: RequestPriority) async throws(DeliveryError) -> String? {
         if let known = state.withLock({ $0.accts[id] }) { return known }
         guard let url = endpoints.account(id) else { return nil }
-        switch await rest.fetch(url, as: MastodonAccount.self) {
+        switch await rest.fetch(url, as: MastodonAccount.self, priority: priority) {
         case .success(let account):
             let acct = MastodonAcct.local(account.acct, localDomain: info.instance.domain)
             state.withLock { $0.accts[id] = acct }

@@ -19,9 +19,17 @@ struct MastodonHTMLTag: Equatable {
         return classes.contains("mention") && !classes.contains("hashtag")
     }
 
-    /// Reads the tag starting at `start` (a `<`); nil when what follows is not a tag
-    /// (`a < b`, an unterminated `<p`), so the caller keeps the `<` as text.
-    static func read(_ scalars: [Unicode.Scalar], at start: Int) -> MastodonHTMLTag? {
+    /// What `read` found at a `<`.
+    enum ReadResult: Equatable {
+        case tag(MastodonHTMLTag)
+        /// Not a tag (`a < b`, an unterminated `<p`): the `<` is text. The read
+        /// looked at the scalars up to `scannedUpTo` (exclusive).
+        case text(scannedUpTo: Int)
+    }
+
+    /// Reads the tag starting at `start` (a `<`); `.text` when what follows is
+    /// not a tag, so the caller keeps the `<` as text.
+    static func read(_ scalars: [Unicode.Scalar], at start: Int) -> ReadResult {
         var index = start + 1
         let limit = min(scalars.count, start + maximumLength)
         var isEnd = false
@@ -34,14 +42,18 @@ struct MastodonHTMLTag: Equatable {
             name.unicodeScalars.append(scalars[index])
             index += 1
         }
-        guard !name.isEmpty, let first = name.unicodeScalars.first, first.properties.isAlphabetic else { return nil }
+        guard !name.isEmpty, let first = name.unicodeScalars.first, first.properties.isAlphabetic else {
+            return .text(scannedUpTo: index)
+        }
         var attributes: [String: String] = [:]
         var isSelfClosing = false
         while index < limit {
             let scalar = scalars[index]
             if scalar == ">" {
-                return MastodonHTMLTag(
-                    name: name.lowercased(), isEnd: isEnd, isSelfClosing: isSelfClosing, attributes: attributes, end: index + 1)
+                return .tag(
+                    MastodonHTMLTag(
+                        name: name.lowercased(), isEnd: isEnd, isSelfClosing: isSelfClosing, attributes: attributes,
+                        end: index + 1))
             }
             if scalar == "/" || isSpace(scalar) {
                 isSelfClosing = scalar == "/"
@@ -67,7 +79,7 @@ struct MastodonHTMLTag: Equatable {
                         value.unicodeScalars.append(scalars[index])
                         index += 1
                     }
-                    guard index < limit else { return nil }
+                    guard index < limit else { return .text(scannedUpTo: index) }
                     index += 1
                 } else {
                     while index < limit, !isSpace(scalars[index]), scalars[index] != ">" {
@@ -79,7 +91,7 @@ struct MastodonHTMLTag: Equatable {
             let key = attributeName.lowercased()
             if !key.isEmpty, attributes[key] == nil { attributes[key] = decodeReferences(value) }
         }
-        return nil
+        return .text(scannedUpTo: index)
     }
 
     private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {

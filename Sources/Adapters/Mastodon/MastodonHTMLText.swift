@@ -38,6 +38,13 @@ public enum MastodonHTMLText {
         var skippingLink = false
         /// Inside `script` or `style`: everything is dropped until the matching end tag.
         var skippingElement: String?
+        /// The index of the first `>` at or after the last `<` looked at (`scalars.count` when none).
+        /// It only moves forward, so finding it costs one pass over the input in all.
+        var nextClose = -1
+        /// Where the last tag that could not be read stopped: a `<` before it is text.
+        /// Without it, every `<` of `<a <a … x="` (an unclosed quote) would read on
+        /// to the same quote and fail there again: quadratic time on a hostile status.
+        var failedTagEnd = 0
 
         init(scalars: [Unicode.Scalar], mentionLinks: [String: String]) {
             self.scalars = scalars
@@ -47,7 +54,7 @@ public enum MastodonHTMLText {
         mutating func run() {
             while position < scalars.count {
                 let scalar = scalars[position]
-                if scalar == "<", let tag = readTag(at: position) {
+                if scalar == "<", position >= failedTagEnd, canCloseTag(from: position), let tag = readTag(at: position) {
                     position = tag.end
                     handle(tag)
                 } else if scalar == "<", comment(at: position) {
@@ -63,6 +70,16 @@ public enum MastodonHTMLText {
         }
 
         var isKeepingText: Bool { !skippingLink && skippingElement == nil }
+
+        /// False when no `>` follows within a tag's maximum length, so the `<` is text.
+        /// Without this, each `<` of `<a <a <a …` would scan 4,096 scalars before
+        /// giving up: quadratic time on a hostile status.
+        mutating func canCloseTag(from start: Int) -> Bool {
+            if nextClose < start {
+                nextClose = scalars[start...].firstIndex(of: ">") ?? scalars.count
+            }
+            return nextClose < min(scalars.count, start + MastodonHTMLTag.maximumLength)
+        }
 
         /// Skips `<!-- … -->` and `<!…>` declarations; true when one was skipped.
         mutating func comment(at start: Int) -> Bool {
@@ -131,8 +148,14 @@ public enum MastodonHTMLText {
         }
 
         /// Reads a start or end tag at `start` (a `<`); nil when the `<` is text.
-        func readTag(at start: Int) -> MastodonHTMLTag? {
-            MastodonHTMLTag.read(scalars, at: start)
+        mutating func readTag(at start: Int) -> MastodonHTMLTag? {
+            switch MastodonHTMLTag.read(scalars, at: start) {
+            case .tag(let tag):
+                return tag
+            case .text(let scannedUpTo):
+                failedTagEnd = max(failedTagEnd, scannedUpTo)
+                return nil
+            }
         }
     }
 }

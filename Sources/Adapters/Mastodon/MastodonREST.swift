@@ -3,7 +3,7 @@ import Logging
 
 /// The REST calls of the Mastodon adapter: the token on every request, JSON
 /// bodies, and the account's rate limit (`MastodonRateLimit`) — every request
-/// first waits while the limit says so.
+/// first waits while the limit says so, in its lane (`RequestPriority`).
 actor MastodonREST {
     let http: HTTPClient
     let endpoints: MastodonEndpoints
@@ -29,33 +29,35 @@ actor MastodonREST {
     }
 
     /// `get` as a `Result`, so callers can switch over the typed error.
-    func fetch<T: Decodable & Sendable>(_ url: URL, as type: T.Type) async -> Result<T, MastodonRESTError> {
+    func fetch<T: Decodable & Sendable>(_ url: URL, as type: T.Type, priority: RequestPriority = .normal) async -> Result<T, MastodonRESTError> {
         do {
-            return .success(try await get(url, as: type))
+            return .success(try await get(url, as: type, priority: priority))
         } catch {
             return .failure(error)
         }
     }
 
     /// `postStatus` as a `Result`.
-    func post(_ status: MastodonStatusRequest, idempotencyKey: String) async -> Result<MastodonStatus, MastodonRESTError> {
+    func post(
+        _ status: MastodonStatusRequest, idempotencyKey: String, priority: RequestPriority = .normal
+    ) async -> Result<MastodonStatus, MastodonRESTError> {
         do {
-            return .success(try await postStatus(status, idempotencyKey: idempotencyKey))
+            return .success(try await postStatus(status, idempotencyKey: idempotencyKey, priority: priority))
         } catch {
             return .failure(error)
         }
     }
 
     /// GETs `url` and decodes the JSON response.
-    func get<T: Decodable & Sendable>(_ url: URL, as type: T.Type) async throws(MastodonRESTError) -> T {
+    func get<T: Decodable & Sendable>(_ url: URL, as type: T.Type, priority: RequestPriority = .normal) async throws(MastodonRESTError) -> T {
         var attempts = 0
         while true {
-            let response = try await send(HTTPRequest(method: .get, url: url, headers: headers()))
+            let response = try await send(HTTPRequest(method: .get, url: url, headers: headers()), priority: priority)
             if response.status == 429, attempts < Self.getRetries {
                 attempts += 1
                 continue  // `send` waits for the reset first
             }
-            try check(response, path: url.path)
+            try check(response, path: url.path, priority: priority)
             return try decode(response, as: T.self, path: url.path)
         }
     }
@@ -64,7 +66,9 @@ actor MastodonREST {
     /// of a key it has seen (for an hour) with the status it already made
     /// (docs.joinmastodon.org/methods/statuses/#create), so a retry never posts twice.
     /// A 429 is not waited for here: it throws `.rateLimited` and the outbox retries.
-    func postStatus(_ status: MastodonStatusRequest, idempotencyKey: String) async throws(MastodonRESTError) -> MastodonStatus {
+    func postStatus(
+        _ status: MastodonStatusRequest, idempotencyKey: String, priority: RequestPriority = .normal
+    ) async throws(MastodonRESTError) -> MastodonStatus {
         guard let url = endpoints.statuses else { throw .rejected(status: 0, reason: "invalid instance URL") }
         let body: Data
         do {
@@ -75,21 +79,21 @@ actor MastodonREST {
         var fields = headers()
         fields.set(name: "Content-Type", value: "application/json")
         fields.set(name: "Idempotency-Key", value: idempotencyKey)
-        let response = try await send(HTTPRequest(method: .post, url: url, headers: fields, body: body))
+        let response = try await send(HTTPRequest(method: .post, url: url, headers: fields, body: body), priority: priority)
         if response.status == 429 {
             // Not sat out here: the outbox waits the reset before its retry.
             onRateLimitWait()
-            throw .rateLimited(retryAfter: max(1, rateLimit.delay(now: Date())))
+            throw .rateLimited(retryAfter: max(1, rateLimit.delay(now: Date(), priority: priority)))
         }
-        try check(response, path: url.path)
+        try check(response, path: url.path, priority: priority)
         return try decode(response, as: MastodonStatus.self, path: url.path)
     }
 
-    /// Sends one request once the rate limit allows, and records its rate-limit headers.
-    private func send(_ request: HTTPRequest) async throws(MastodonRESTError) -> HTTPResponse {
+    /// Sends one request once the rate limit allows one of `priority`, and records its rate-limit headers.
+    private func send(_ request: HTTPRequest, priority: RequestPriority) async throws(MastodonRESTError) -> HTTPResponse {
         var waited = false
         while true {
-            let wait = rateLimit.delay(now: Date())
+            let wait = rateLimit.delay(now: Date(), priority: priority)
             if wait <= 0 { break }
             if !waited { onRateLimitWait() }
             waited = true
@@ -121,13 +125,13 @@ actor MastodonREST {
         ["Authorization": "Bearer \(token)", "Accept": "application/json"]
     }
 
-    private func check(_ response: HTTPResponse, path: String) throws(MastodonRESTError) {
+    private func check(_ response: HTTPResponse, path: String, priority: RequestPriority) throws(MastodonRESTError) {
         switch response.status {
         case 200..<300: return
         case 401: throw .unauthorized
         case 403: throw .forbidden(path: path)
         case 404: throw .notFound
-        case 429: throw .rateLimited(retryAfter: max(1, rateLimit.delay(now: Date())))
+        case 429: throw .rateLimited(retryAfter: max(1, rateLimit.delay(now: Date(), priority: priority)))
         case 400..<500: throw .rejected(status: response.status, reason: reason(of: response))
         default: throw .server(status: response.status)
         }

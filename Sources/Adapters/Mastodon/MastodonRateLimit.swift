@@ -12,6 +12,11 @@ import Foundation
 /// does not make the bot wait too long or retry too early. On top of the
 /// headers, the client keeps its own ceiling of `ceiling` requests per
 /// `window`, so it stays within the documented limit even when a proxy strips them.
+///
+/// Urgent requests (pages, acknowledgements) have their own lane:
+/// `urgentReserve` requests of each window are theirs alone, in the client's
+/// ceiling and in what the server says remains, so normal traffic that uses
+/// up its share never makes a page wait for the window to reset.
 public struct MastodonRateLimit: Sendable, Equatable {
     /// The documented default: 300 requests …
     public static let defaultCeiling = 300
@@ -24,8 +29,13 @@ public struct MastodonRateLimit: Sendable, Equatable {
     /// The wait after a 429 that says nothing about when to retry.
     public static let defaultWait: TimeInterval = 60
 
+    /// Requests of each window kept for urgent requests, by default a tenth.
+    public static let defaultUrgentReserve = 30
+
     public let ceiling: Int
     public let window: TimeInterval
+    /// Requests per window only urgent requests may use.
+    public let urgentReserve: Int
     /// `X-RateLimit-Limit` of the last response.
     public private(set) var limit: Int?
     /// `X-RateLimit-Remaining` of the last response.
@@ -37,17 +47,25 @@ public struct MastodonRateLimit: Sendable, Equatable {
     /// When each request of the current window was sent, oldest first.
     private var sent: [Date] = []
 
-    public init(ceiling: Int = Self.defaultCeiling, window: TimeInterval = Self.defaultWindow) {
+    public init(ceiling: Int = Self.defaultCeiling, window: TimeInterval = Self.defaultWindow, urgentReserve: Int = Self.defaultUrgentReserve) {
         self.ceiling = max(1, ceiling)
         self.window = max(1, window)
+        self.urgentReserve = min(max(0, urgentReserve), self.ceiling - 1)
     }
 
-    /// How long to wait before the next request may be sent (0 when it may go now).
-    public func delay(now: Date) -> TimeInterval {
+    /// How long a request of `priority` waits before it may be sent (0 when it may go now).
+    public func delay(now: Date, priority: RequestPriority = .normal) -> TimeInterval {
         var until = blockedUntil ?? now
+        let reserve = priority == .urgent ? 0 : urgentReserve
+        // The server's count: normal requests leave the last `reserve` to urgent ones.
+        if reserve > 0, let remaining, remaining <= reserve, let resetAt, resetAt > now {
+            until = max(until, resetAt)
+        }
+        let capacity = ceiling - reserve
         let recent = sent.filter { $0 > now.addingTimeInterval(-window) }
-        if recent.count >= ceiling, let oldest = recent.first {
-            until = max(until, oldest.addingTimeInterval(window))
+        if recent.count >= capacity {
+            // Once this one leaves the window, fewer than `capacity` remain in it.
+            until = max(until, recent[recent.count - capacity].addingTimeInterval(window))
         }
         return min(max(0, until.timeIntervalSince(now)), Self.maximumWait)
     }

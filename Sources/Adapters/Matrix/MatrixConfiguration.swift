@@ -50,8 +50,9 @@ public struct MatrixConfiguration: Sendable {
 
     /// The role listed for `userID` in the configuration, before power levels.
     public func listedRole(of userID: String) -> Role {
-        if admins.contains(userID) { return .admin }
-        if facilitators.contains(userID) { return .facilitator }
+        // Code point by code point: `contains` would take a canonically equivalent look-alike.
+        if admins.contains(where: { MatrixIdentifier.same($0, userID) }) { return .admin }
+        if facilitators.contains(where: { MatrixIdentifier.same($0, userID) }) { return .facilitator }
         return .member
     }
 

@@ -3,6 +3,15 @@
 /// Room ids are treated as opaque: from room version 12 they carry no server
 /// name (`!<hash>`), so nothing here parses them beyond the sigil.
 public enum MatrixIdentifier {
+    /// True when two identifiers are the same code points. Swift's `==` treats
+    /// canonically equivalent strings as equal (U+212A KELVIN SIGN equals "K"),
+    /// but Matrix compares identifiers code point by code point (spec appendix,
+    /// "Identifier Grammar": user ids are case-sensitive and historical ones
+    /// may hold any Unicode), so a look-alike id is another user.
+    public static func same(_ first: String, _ second: String) -> Bool {
+        first.utf8.elementsEqual(second.utf8)
+    }
+
     /// `@localpart:server.name[:port]`.
     public static func isUserID(_ text: String) -> Bool {
         guard text.hasPrefix("@"), let colon = text.firstIndex(of: ":") else { return false }

@@ -52,8 +52,13 @@ public struct MatrixRoomState: Sendable, Equatable {
     }
 
     /// A user's power level here (`Int.max` for a privileged creator).
+    /// Ids are matched code point by code point (`MatrixIdentifier.same`): a
+    /// look-alike of a listed user gets the default level, not theirs.
     public func powerLevel(of userID: String) -> Int {
-        if creatorsArePrivileged, creators.contains(userID) { return Int.max }
-        return userPowerLevels[userID] ?? usersDefaultPowerLevel
+        if creatorsArePrivileged, creators.contains(where: { MatrixIdentifier.same($0, userID) }) { return Int.max }
+        if let index = userPowerLevels.index(forKey: userID), MatrixIdentifier.same(userPowerLevels[index].key, userID) {
+            return userPowerLevels[index].value
+        }
+        return usersDefaultPowerLevel
     }
 }

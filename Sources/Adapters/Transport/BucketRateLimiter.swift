@@ -8,7 +8,9 @@ import Foundation
 ///
 /// Callers `acquire` before a request and `update` with its response. A route
 /// never seen before is allowed at once. Urgent callers are granted before
-/// waiting normal ones on the same bucket and on the global ceiling.
+/// waiting normal ones on the same bucket and on the global ceiling, and
+/// `urgentReserve` requests of the global ceiling are theirs alone: normal
+/// traffic that fills its share never makes a page wait for a slot.
 public actor BucketRateLimiter {
     private struct Key: Hashable, Sendable {
         var route: String
@@ -24,6 +26,8 @@ public actor BucketRateLimiter {
     /// Requests allowed per `globalWindow` across all routes.
     public let globalLimit: Int
     public let globalWindow: Duration
+    /// Requests per `globalWindow` that only urgent callers may use.
+    public let urgentReserve: Int
 
     private let clock: any TransportClock
     private var bucketOfRoute: [String: String] = [:]
@@ -35,9 +39,13 @@ public actor BucketRateLimiter {
     /// The pending wake-up: one task sleeping until the next grant time; cancelled when no longer needed.
     private var timer: (deadline: Duration, task: Task<Void, Never>)?
 
-    public init(globalLimit: Int = 50, globalWindow: Duration = .seconds(1), clock: any TransportClock = SystemTransportClock()) {
+    public init(
+        globalLimit: Int = 50, globalWindow: Duration = .seconds(1), urgentReserve: Int = 0,
+        clock: any TransportClock = SystemTransportClock()
+    ) {
         self.globalLimit = max(1, globalLimit)
         self.globalWindow = max(globalWindow, .milliseconds(1))
+        self.urgentReserve = min(max(0, urgentReserve), self.globalLimit - 1)
         self.clock = clock
     }
 
@@ -56,7 +64,7 @@ public actor BucketRateLimiter {
         try Task.checkCancellation()
         let key = Key(route: route, scope: scope)
         let now = clock.now
-        if !waiters.hasWaiters(atOrAbove: priority), blockedUntil(key, now: now) == nil {
+        if !waiters.hasWaiters(atOrAbove: priority), blockedUntil(key, priority: priority, now: now) == nil {
             consume(key, now: now)
             return false
         }
@@ -123,14 +131,15 @@ public actor BucketRateLimiter {
         }
     }
 
-    /// When `key` may next send, or nil if it may send now.
-    private func blockedUntil(_ key: Key, now: Duration) -> Duration? {
+    /// When `key` may next send at `priority`, or nil if it may send now.
+    private func blockedUntil(_ key: Key, priority: RequestPriority, now: Duration) -> Duration? {
         var until: Duration?
         if let blocked = globalBlockedUntil {
             if now < blocked { until = blocked } else { globalBlockedUntil = nil }
         }
         expireGlobal(now: now)
-        if globalSent.count >= globalLimit, let oldest = globalSent.elements.dropLast(globalLimit - 1).last {
+        let capacity = priority == .urgent ? globalLimit : globalLimit - urgentReserve
+        if globalSent.count >= capacity, let oldest = globalSent.elements.dropLast(capacity - 1).last {
             until = max(until ?? .zero, oldest + globalWindow)
         }
         let stateKey = stateKey(key)
@@ -171,8 +180,8 @@ public actor BucketRateLimiter {
     /// Grants waiting callers whose bucket and the global ceiling allow, urgent first.
     private func pump() {
         let now = clock.now
-        let granted = waiters.grant { key, _ in
-            guard blockedUntil(key, now: now) == nil else { return false }
+        let granted = waiters.grant { key, priority in
+            guard blockedUntil(key, priority: priority, now: now) == nil else { return false }
             consume(key, now: now)
             return true
         }
@@ -181,7 +190,7 @@ public actor BucketRateLimiter {
     }
 
     private func scheduleTimer(now: Duration) {
-        let deadline = waiters.waiting.compactMap { blockedUntil($0.key, now: now) }.min()
+        let deadline = waiters.waiting.compactMap { blockedUntil($0.key, priority: $0.priority, now: now) }.min()
         setTimer(deadline, now: now)
     }
 

@@ -28,6 +28,11 @@ public struct ConfigDocument: Sendable {
 
     /// Parses TOML text.
     public static func parse(_ text: String, path: String) throws(ConfigError) -> ConfigDocument {
+        guard deepestKey(in: text) < maximumDepth else {
+            throw .syntax(
+                path: path, line: 0, column: 0,
+                message: "a key or table header has more than \(maximumDepth - 1) dots (tables nest at most \(maximumDepth) levels deep)")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -37,26 +42,50 @@ public struct ConfigDocument: Sendable {
         } catch {
             throw .syntax(path: path, line: 0, column: 0, message: "\(error)")
         }
-        return ConfigDocument(path: path, root: convert(table))
+        return ConfigDocument(path: path, root: try convert(table, path: path, key: "", depth: 0))
     }
 
-    private static func convert(_ table: TOMLTable) -> [String: ConfigValue] {
+    /// The deepest nesting of tables and lists accepted. The shipped
+    /// configuration nests four levels; TOML itself sets no limit (`a.a.a… = 1`
+    /// nests one table per dot), and converting is recursive, so a hostile or
+    /// broken file would otherwise overflow the stack.
+    public static let maximumDepth = 32
+
+    private static func convert(
+        _ table: TOMLTable, path: String, key: String, depth: Int
+    ) throws(ConfigError) -> [String: ConfigValue] {
+        guard depth < maximumDepth else { throw tooDeep(path: path, key: key) }
         var result: [String: ConfigValue] = [:]
-        for key in table.keys {
-            if let value = table[key] { result[key] = convert(value.tomlValue) }
+        for name in table.keys {
+            if let value = table[name] {
+                result[name] = try convert(value.tomlValue, path: path, key: key.isEmpty ? name : "\(key).\(name)", depth: depth)
+            }
         }
         return result
     }
 
-    private static func convert(_ value: TOMLValue) -> ConfigValue {
+    private static func convert(_ value: TOMLValue, path: String, key: String, depth: Int) throws(ConfigError) -> ConfigValue {
         switch value.type {
         case .string: return .string(value.string ?? "")
         case .int: return .integer(value.int ?? 0)
         case .double: return .double(value.double ?? 0)
         case .bool: return .bool(value.bool ?? false)
-        case .array: return .array((value.array.map { Array($0) } ?? []).map { convert($0.tomlValue) })
-        case .table: return .table(value.table.map(convert) ?? [:])
+        case .array:
+            guard depth + 1 < maximumDepth else { throw tooDeep(path: path, key: key) }
+            var items: [ConfigValue] = []
+            for item in value.array.map({ Array($0) }) ?? [] {
+                items.append(try convert(item.tomlValue, path: path, key: key, depth: depth + 1))
+            }
+            return .array(items)
+        case .table:
+            guard let table = value.table else { return .table([:]) }
+            return .table(try convert(table, path: path, key: key, depth: depth + 1))
         default: return .other(value.debugDescription)
         }
+    }
+
+    private static func tooDeep(path: String, key: String) -> ConfigError {
+        .invalidValue(
+            path: path, key: String(key.prefix(80)), message: "tables and lists are nested more than \(maximumDepth) levels deep")
     }
 }

@@ -140,6 +140,9 @@ public final class ConfigReader: Sendable {
         secretsRead.withLock { _ = $0.insert(key) }
         if let fileKeyValue = try string(key + "_file") {
             let filePath = fileKeyValue
+            if let problem = Self.secretFileProblem(filePath) {
+                throw .missingSecret(path: path, key: key + "_file", reason: problem)
+            }
             guard let data = FileManager.default.contents(atPath: filePath) else {
                 throw .missingSecret(path: path, key: key + "_file", reason: "cannot read \(filePath)")
             }
@@ -154,6 +157,27 @@ public final class ConfigReader: Sendable {
             throw .missingSecret(path: path, key: key, reason: "the value is empty")
         }
         return inline
+    }
+
+    /// The largest secret file read: tokens are a few hundred bytes.
+    static let maximumSecretFileSize = 64 * 1024
+
+    /// Why `filePath` cannot hold a secret, if it cannot: only a regular file
+    /// (after symlinks, as Kubernetes and systemd credentials use them) of a
+    /// bounded size is read, so a path such as `/dev/zero` or a FIFO gives an
+    /// error rather than a start-up that never finishes.
+    static func secretFileProblem(_ filePath: String) -> String? {
+        let resolved = URL(fileURLWithPath: filePath).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) else {
+            return "cannot read \(filePath)"
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            return "\(filePath) is not a regular file"
+        }
+        if let size = attributes[.size] as? Int, size > maximumSecretFileSize {
+            return "\(filePath) is larger than \(maximumSecretFileSize / 1024) KiB; expected a token"
+        }
+        return nil
     }
 
     /// A secret that must be present.

@@ -18,6 +18,12 @@ public protocol ChatAdapter: Sendable {
     /// Throws `DeliveryError` on failure.
     func perform(_ action: OutboundAction, idempotencyKey: String) async throws -> DeliveryReceipt
 
+    /// Performs one outbox entry of `lane`; the outbox calls this one. An
+    /// adapter with rate limiters waits in the matching lane of each, so an
+    /// urgent entry (a page, an acknowledgement, an escalation answer) is
+    /// never held behind normal sends. Default: `perform(_:idempotencyKey:)`.
+    func perform(_ action: OutboundAction, idempotencyKey: String, lane: OutboxLane) async throws -> DeliveryReceipt
+
     /// Stops taking events and closes connections cleanly.
     func stop() async
 
@@ -37,6 +43,9 @@ public protocol ChatAdapter: Sendable {
 }
 
 extension ChatAdapter {
+    public func perform(_ action: OutboundAction, idempotencyKey: String, lane: OutboxLane) async throws -> DeliveryReceipt {
+        try await perform(action, idempotencyKey: idempotencyKey)
+    }
     public var processesInLockstep: Bool { false }
     public func didProcess(_ event: InboundEvent) async {}
     public var health: AdapterHealth { .connected }

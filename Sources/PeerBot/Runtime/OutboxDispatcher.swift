@@ -156,7 +156,7 @@ public actor OutboxDispatcher {
             return
         }
         do {
-            let receipt = try await adapter.perform(entry.action, idempotencyKey: entry.idempotencyKey)
+            let receipt = try await adapter.perform(entry.action, idempotencyKey: entry.idempotencyKey, lane: entry.lane)
             record { try $0.markDelivered(entry.id, messageID: receipt.messageID, at: clock.now) }
             deliveredCount += 1
             metrics.actionDelivered(platform: platform, action: entry.action.metricsName)

@@ -4,16 +4,13 @@ import Foundation
 enum LocalTime {
     /// `Sat 28 Mar 20:00`
     static func format(_ instant: Date, in zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "EEE d MMM HH:mm"
-        return formatter.string(from: instant)
+        let time = CivilTime(instant, in: zone)
+        return "\(time.weekdayName) \(time.day) \(time.monthName) \(time.hourMinute)"
     }
 
     /// `2026-03-28T19:00:00Z`, for job keys and data exports.
     static func iso(_ instant: Date) -> String {
-        instant.formatted(.iso8601)
+        TimestampText.iso8601(instant)
     }
 
     /// `15 minutes`, `1 hour`, `2 days`.

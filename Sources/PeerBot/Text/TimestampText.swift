@@ -5,17 +5,13 @@ import Foundation
 public enum TimestampText {
     /// `2026-03-28 19:00 UTC`
     public static func minute(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date) + " UTC"
+        let time = CivilTime(date)
+        return "\(time.isoDate) \(time.hourMinute) UTC"
     }
 
     /// `2026-03-28T19:00:00Z`
     public static func iso8601(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        let time = CivilTime(date)
+        return "\(time.isoDate)T\(time.hourMinute):\(CivilTime.padded(time.second, 2))Z"
     }
 }

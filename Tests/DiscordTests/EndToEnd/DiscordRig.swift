@@ -10,6 +10,7 @@ final class DiscordRig: Sendable {
     let adapter: DiscordAdapter
     let store: SQLiteStore
     let runtime: BotRuntime
+    let bot: Bot
     let logs: LogRecorder
     let directory: URL
     private let webSocketClient: WebSocketClient
@@ -53,7 +54,7 @@ final class DiscordRig: Sendable {
         let resources = try ResourceDirectory.load(path: app.core.resources.directory)
         let features = StandardFeatures.make(configuration: app.core, directory: resources, crisisMatcher: CrisisMatcher(phrases: []))
         let clock = SystemWallClock()
-        let bot = try Bot(configuration: app.core, store: store, clock: clock, features: features)
+        bot = try Bot(configuration: app.core, store: store, clock: clock, features: features)
         logs = LogRecorder()
         http = try HTTPClient()
         webSocketClient = try WebSocketClient()

@@ -27,7 +27,7 @@ enum Payloads {
             #"{"v":10,"user":\#(user(bot, "peerbot", bot: true)),"guilds":[{"id":"\#(guild)","unavailable":true}],"session_id":"\#(sessionID)","resume_gateway_url":"\#(resumeURL)","shard":[0,1],"application":{"id":"\#(application)","flags":0}}"#)
     }
 
-    static func messageCreate(id: String = "900000000000000001", author: String = alice, name: String = "alice", roles: [String] = [], content: String, guild: String? = Payloads.guild, sequence: Int = 2) -> String {
+    static func messageCreate(id: String = "900000000000000001", author: String = alice, name: String = "alice", roles: [String] = [], content: String, guild: String? = Payloads.guild, channel: String = Payloads.channel, sequence: Int = 2) -> String {
         let member = guild == nil ? "" : #","member":{"roles":[\#(roles.map { "\"\($0)\"" }.joined(separator: ","))],"nick":null,"joined_at":"2026-01-01T00:00:00.000000+00:00","deaf":false,"mute":false,"flags":0}"#
         let guildField = guild.map { #","guild_id":"\#($0)""# } ?? ""
         return frame(

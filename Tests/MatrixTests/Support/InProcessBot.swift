@@ -15,12 +15,17 @@ final class InProcessBot: Sendable {
 
     static let repositoryRoot = SynapseHomeserver.repositoryRoot
 
-    init(matrix: MatrixConfiguration, http: any MatrixHTTP, databasePath: String? = nil) throws {
+    /// `configureCore` adjusts the core configuration (an escalation destination, …).
+    init(
+        matrix: MatrixConfiguration, http: any MatrixHTTP, databasePath: String? = nil,
+        configureCore: (inout BotConfiguration) -> Void = { _ in }
+    ) throws {
         let path = databasePath
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("peerbot-matrix-\(UUID().uuidString).sqlite").path
         store = try SQLiteStore(path: path)
         var core = BotConfiguration()
         core.resources.directory = Self.repositoryRoot.appendingPathComponent("config/resources.toml").path
+        configureCore(&core)
         let directory = try ResourceDirectory.load(path: core.resources.directory)
         let clock = SystemWallClock()
         bot = try Bot(

@@ -6,7 +6,8 @@ import PeerBot
 /// MESSAGE_CREATE → `.message`, INTERACTION_CREATE → `.command` (a slash
 /// command, or a button standing for one), MESSAGE_REACTION_ADD →
 /// `.reaction`, GUILD_MEMBER_ADD → `.memberJoined`; READY, RESUMED,
-/// GUILD_CREATE and channel updates only update what the translator knows;
+/// GUILD_CREATE, channel updates and member updates and removals only update
+/// what the translator knows;
 /// anything else is `.unknown`. Attaches the author's role from configured
 /// role and user ids.
 public struct DiscordEventTranslator: Sendable {
@@ -51,6 +52,15 @@ public struct DiscordEventTranslator: Sendable {
                 return .none
             case "CHANNEL_CREATE", "CHANNEL_UPDATE", "THREAD_CREATE", "THREAD_UPDATE":
                 remember(try frame.data(as: DiscordChannel.self))
+                return .none
+            case "GUILD_MEMBER_UPDATE", "GUILD_MEMBER_REMOVE":
+                // A role taken away (or a member removed) counts at once, in direct
+                // messages too, which carry no roles: a former facilitator is a member.
+                // The removal's payload has no roles, so it reads as none.
+                let member = try frame.data(as: DiscordGuildMember.self)
+                if let user = member.user, member.guildID != nil {
+                    knownRoles[user.id] = configuration.role(userID: user.id, memberRoleIDs: member.roles)
+                }
                 return .none
             case "RESUMED":
                 return .none

@@ -78,12 +78,10 @@ public struct OnDutyRoster: Sendable {
 
     /// A time as facilitators read it: `21:00 UTC`, or `Tue 09:00 UTC` when not within the next day.
     public func describe(_ date: Date, relativeTo now: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = settings.timeZone
-        formatter.dateFormat = date.timeIntervalSince(now) < 20 * 3600 ? "HH:mm" : "EEE HH:mm"
+        let time = CivilTime(date, in: settings.timeZone)
+        let shown = date.timeIntervalSince(now) < 20 * 3600 ? time.hourMinute : "\(time.weekdayName) \(time.hourMinute)"
         let zone = settings.timeZone.identifier == "UTC" || settings.timeZone.identifier == "GMT"
             ? "UTC" : settings.timeZone.identifier
-        return "\(formatter.string(from: date)) \(zone)"
+        return "\(shown) \(zone)"
     }
 }
