@@ -82,14 +82,20 @@ final class DiscordPeerBotProcess: Sendable {
         state.withLock { $0.process = process }
     }
 
-    /// Kills the running process with `signal` and waits for it to be gone.
-    func kill(_ signal: Int32 = SIGKILL) async {
+    /// Whether the started process is still running.
+    var isRunning: Bool { state.withLock { $0.process?.isRunning ?? false } }
+
+    /// Kills the running process with `signal`, waits for it to be gone and
+    /// returns its exit status (nil when none was running).
+    @discardableResult
+    func kill(_ signal: Int32 = SIGKILL) async -> Int32? {
         guard let process = state.withLock({ state -> Process? in
             defer { state.process = nil }
             return state.process
-        }) else { return }
+        }) else { return nil }
         Foundation.kill(process.processIdentifier, signal)
         while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        return process.terminationStatus
     }
 
     /// Everything logged, all starts.
