@@ -88,6 +88,7 @@ public final class BotRuntime: Sendable {
         outcome.stopRequested = await consumeEvents()
         ticker?.cancel()
         if outcome.stopRequested {
+            await bot.flushFeatures()
             outcome.flushed = await flushOutbox()
         } else {
             await bot.runDueJobs()

@@ -9,6 +9,8 @@ import GRDB
 /// write transaction, so no occurrence runs twice.
 public final class SQLiteStore: Store {
     private let pool: DatabasePool
+    /// New outbox entries on their way to this process's dispatcher.
+    private let handoff = OutboxHandoff()
     /// The database file.
     public let path: String
 
@@ -38,11 +40,43 @@ public final class SQLiteStore: Store {
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try pool.write { db in try body(SQLiteTransaction(db: db)) }
+        let batch = handoff.claim.map(OutboxHandoffBatch.init(claim:))
+        let result = try pool.write { db in try body(SQLiteTransaction(db: db, newEntries: batch)) }
+        if let batch { handoff.committed(batch.entries) }
+        return result
+    }
+
+    public func writeDeferred<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        let batch = handoff.claim.map(OutboxHandoffBatch.init(claim:))
+        do {
+            let result = try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(SQLiteTransaction(db: db, newEntries: batch))
+                    return .commit
+                }
+                guard let result else { throw StoreError.corrupt("a deferred transaction returned nothing") }
+                return result
+            }
+            if let batch { handoff.committed(batch.entries) }
+            return result
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_BUSY_SNAPSHOT {
+            // Another process wrote after this transaction's first read, so it
+            // could not start writing; an immediate transaction waits its turn instead.
+            return try write(body)
+        }
     }
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try pool.read { db in try body(SQLiteTransaction(db: db)) }
+        try pool.read { db in try body(SQLiteTransaction(db: db, newEntries: nil)) }
+    }
+
+    public func handOffNewOutboxEntries(to owner: String, lease: TimeInterval) {
+        handoff.start(owner: owner, lease: lease)
+    }
+
+    public func takeNewOutboxEntries(lane: OutboxLane) -> [OutboxEntry] {
+        handoff.take(lane: lane)
     }
 
     public func outboxHighWater() throws -> Int64 {

@@ -5,6 +5,9 @@ import GRDB
 /// `SQLiteTransaction+<Records>.swift`.
 struct SQLiteTransaction: StoreTransaction {
     let db: Database
+    /// Collects the outbox entries this transaction adds, when they are handed
+    /// straight to the dispatcher (`OutboxHandoff`); nil otherwise.
+    let newEntries: OutboxHandoffBatch?
 }
 
 extension Date {
