@@ -37,7 +37,7 @@ enum BenchEnvironment {
              "directory = \"\(repositoryRoot.appendingPathComponent("config/resources.toml").path)\""),
             ("phrases_directory = \"config/crisis\"",
              "phrases_directory = \"\(repositoryRoot.appendingPathComponent("config/crisis").path)\""),
-            ("command_burst = 10", "command_burst = 1000000000"),
+            ("command_burst = 10", "command_burst = 10000"),
         ]
         for (old, new) in replacements {
             guard text.contains(old) else { throw BenchError("config/peerbot.toml no longer contains \(old)") }

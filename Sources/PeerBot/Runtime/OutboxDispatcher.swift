@@ -83,6 +83,14 @@ public actor OutboxDispatcher {
         await drain(.normal)
     }
 
+    /// Like `drain()`, but looks in the database first whatever the lanes last
+    /// saw: before stopping, what another process added just now is delivered too.
+    public func drainEverything() async {
+        passes[OutboxLane.urgent.rawValue].quiet = nil
+        passes[OutboxLane.normal.rawValue].quiet = nil
+        await drain()
+    }
+
     private func drain(_ lane: OutboxLane) async {
         let index = lane.rawValue
         if passes[index].running {

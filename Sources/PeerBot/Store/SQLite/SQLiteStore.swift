@@ -50,13 +50,15 @@ public final class SQLiteStore: Store {
         let batch = handoff.claim.map(OutboxHandoffBatch.init(claim:))
         do {
             let result = try pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.deferred) {
-                    result = try body(SQLiteTransaction(db: db, newEntries: batch))
-                    return .commit
+                let begin = LazyTransactionBegin()
+                do {
+                    let result = try body(SQLiteTransaction(db: db, newEntries: batch, lazyBegin: begin))
+                    if begin.begun { try db.commit() }
+                    return result
+                } catch {
+                    if begin.begun, db.isInsideTransaction { try? db.rollback() }
+                    throw error
                 }
-                guard let result else { throw StoreError.corrupt("a deferred transaction returned nothing") }
-                return result
             }
             if let batch { handoff.committed(batch.entries) }
             return result

@@ -21,7 +21,7 @@ extension SQLiteTransaction: OutboxRecords {
                 action.platform.rawValue, lane.rawValue, json, key, tag, now.databaseSeconds, now.databaseSeconds,
                 claim?.owner, leaseUntil,
             ])
-        let id = db.lastInsertedRowID
+        let id = try db.lastInsertedRowID
         newEntries?.entries.append(
             OutboxEntry(
                 id: id, action: action, lane: lane, idempotencyKey: key, tag: tag, attempts: 0, createdAt: now,
