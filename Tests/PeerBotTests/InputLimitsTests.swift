@@ -165,6 +165,8 @@ final class CountingStore: Store {
     func outboxHighWater() throws -> Int64 { try base.outboxHighWater() }
     func handOffNewOutboxEntries(to owner: String, lease: TimeInterval) { base.handOffNewOutboxEntries(to: owner, lease: lease) }
     func takeNewOutboxEntries(lane: OutboxLane) -> [OutboxEntry] { base.takeNewOutboxEntries(lane: lane) }
+    func markDeliveredSoon(_ id: Int64, messageID: String?, at now: Date) { base.markDeliveredSoon(id, messageID: messageID, at: now) }
+    func recordPendingDeliveries() throws { try base.recordPendingDeliveries() }
 }
 
 import Synchronization

@@ -74,6 +74,9 @@ import Testing
     @Test func entriesThisProcessAddsAreDeliveredWithoutAClaimLook() async throws {
         let temporary = TemporaryDirectory()
         let store = CountingStore(try SQLiteStore(path: temporary.path("handoff.sqlite")))
+        // Another connection, to see what is in the file.
+        let observer = try SQLiteStore(path: temporary.path("handoff.sqlite"))
+        let deliveredInFile = { try observer.rawRows("SELECT COUNT(*) AS n FROM outbox WHERE state = 'delivered'") }
         let adapter = InMemoryAdapter()
         let dispatcher = OutboxDispatcher(store: store, clock: VirtualWallClock(start: start), leaseClock: VirtualWallClock(start: start))
         await dispatcher.register(adapter)
@@ -84,8 +87,15 @@ import Testing
         }
         await dispatcher.drain()
         #expect(adapter.performed.compactMap(\.text) == ["n0", "n1", "n2", "n3", "n4"])
-        // Five transactions that added an entry each, five that marked one delivered: no claim look.
-        #expect(store.writes - before == 10)
+        // Five transactions that added an entry each, and no claim look; the
+        // deliveries are recorded by the next transaction the store begins…
+        #expect(store.writes - before == 5)
+        #expect(try deliveredInFile() == [["n": "0"]])
+        try store.write { _ in }
+        #expect(try deliveredInFile() == [["n": "5"]])
+        // …or before any read.
+        try store.write { _ = try $0.enqueue(.send(channel: general, text: "n5"), lane: .normal, tag: nil, at: start) }
+        await dispatcher.drain()
         #expect(try store.read { try $0.outboxDepth() } == 0)
     }
 
@@ -98,6 +108,7 @@ import Testing
         let theirsDispatcher = OutboxDispatcher(store: theirs, clock: VirtualWallClock(start: start))
         await oursDispatcher.register(oursAdapter)
         await theirsDispatcher.register(theirsAdapter)
+        await oursDispatcher.drain()  // delivering has begun: new entries are handed over from now on
         try ours.write { _ = try $0.enqueue(.send(channel: general, text: "ours"), lane: .urgent, tag: nil, at: start) }
         // The entry is committed and claimed by this process before its dispatcher sees it.
         await theirsDispatcher.drain()

@@ -62,7 +62,6 @@ public actor OutboxDispatcher {
         self.backoff = backoff
         self.metrics = metrics
         self.logger = logger
-        store.handOffNewOutboxEntries(to: owner.description, lease: lease)
     }
 
     /// Registers the adapter that performs actions for its platform.
@@ -78,6 +77,9 @@ public actor OutboxDispatcher {
         if !releasedStaleClaims {
             releaseClaimsOfGoneProcesses()
             releasedStaleClaims = true
+            // From the first delivery on, what this process adds comes straight here;
+            // what was added before is found by this drain's first look.
+            store.handOffNewOutboxEntries(to: owner.description, lease: lease)
         }
         await drain(.urgent)
         await drain(.normal)
@@ -89,6 +91,11 @@ public actor OutboxDispatcher {
         passes[OutboxLane.urgent.rawValue].quiet = nil
         passes[OutboxLane.normal.rawValue].quiet = nil
         await drain()
+        do {
+            try store.recordPendingDeliveries()
+        } catch {
+            logger.error("cannot update the outbox", metadata: ["error": "\(error)"])
+        }
     }
 
     private func drain(_ lane: OutboxLane) async {
@@ -178,7 +185,12 @@ public actor OutboxDispatcher {
         }
         do {
             let receipt = try await adapter.perform(entry.action, idempotencyKey: entry.idempotencyKey, lane: entry.lane)
-            record { try $0.markDelivered(entry.id, messageID: receipt.messageID, at: clock.now) }
+            if entry.lane == .urgent {
+                // A page's record is written at once: a facilitator's ✅ is matched against it.
+                record { try $0.markDelivered(entry.id, messageID: receipt.messageID, at: clock.now) }
+            } else {
+                store.markDeliveredSoon(entry.id, messageID: receipt.messageID, at: clock.now)
+            }
             deliveredCount += 1
             metrics.actionDelivered(platform: platform, action: entry.action.metricsName)
         } catch let failure as DeliveryError {

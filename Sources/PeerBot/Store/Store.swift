@@ -32,6 +32,13 @@ public protocol Store: Sendable {
     /// The entries added (and committed) since the last call, oldest first; see
     /// `handOffNewOutboxEntries(to:lease:)`. Each entry is returned once.
     func takeNewOutboxEntries(lane: OutboxLane) -> [OutboxEntry]
+    /// Records that an entry was delivered, as `markDelivered` does, but in the
+    /// next transaction the store begins for any reason — every read sees it
+    /// first — instead of a transaction of its own. A crash before then
+    /// delivers the entry again under the same idempotency key.
+    func markDeliveredSoon(_ id: Int64, messageID: String?, at now: Date)
+    /// Writes what `markDeliveredSoon` still holds.
+    func recordPendingDeliveries() throws
 }
 
 extension Store {
@@ -40,6 +47,11 @@ extension Store {
     /// A store that cannot hand entries over leaves them to be claimed.
     public func handOffNewOutboxEntries(to owner: String, lease: TimeInterval) {}
     public func takeNewOutboxEntries(lane: OutboxLane) -> [OutboxEntry] { [] }
+    /// A store without pending deliveries records each at once.
+    public func markDeliveredSoon(_ id: Int64, messageID: String?, at now: Date) {
+        _ = try? write { try $0.markDelivered(id, messageID: messageID, at: now) }
+    }
+    public func recordPendingDeliveries() throws {}
 }
 
 /// All record kinds, as one transaction sees them. Each feature adds its own

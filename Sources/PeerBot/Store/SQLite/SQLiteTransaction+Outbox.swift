@@ -113,6 +113,11 @@ extension SQLiteTransaction: OutboxRecords {
             arguments: [now.databaseSeconds, messageID, id])
     }
 
+    /// Records deliveries made since the last transaction (`PendingDeliveries`).
+    func record(_ deliveries: [PendingDeliveries.Delivery]) throws {
+        for delivery in deliveries { try markDelivered(delivery.id, messageID: delivery.messageID, at: delivery.at) }
+    }
+
     func markRetry(_ id: Int64, nextAttemptAt: Date, error: String) throws {
         try cached.execute(
             sql: """

@@ -30,11 +30,18 @@ struct SQLiteTransaction: StoreTransaction {
 /// writes nothing costs not even a BEGIN and a COMMIT.
 final class LazyTransactionBegin {
     private(set) var begun = false
+    /// Runs right after the BEGIN, inside the transaction.
+    private let onBegin: (Database) throws -> Void
+
+    init(onBegin: @escaping (Database) throws -> Void) {
+        self.onBegin = onBegin
+    }
 
     func beginIfNeeded(on db: Database) throws {
         guard !begun else { return }
         try db.beginTransaction(.deferred)
         begun = true
+        try onBegin(db)
     }
 }
 
