@@ -2,12 +2,11 @@ import Foundation
 import GRDB
 
 extension SQLiteTransaction: OutboxRecords {
-    private static let encoder = JSONEncoder()
     private static let decoder = JSONDecoder()
 
     @discardableResult
     func enqueue(_ action: OutboundAction, lane: OutboxLane, tag: String?, at now: Date) throws -> Int64 {
-        let json = String(decoding: try Self.encoder.encode(action), as: UTF8.self)
+        let json = action.outboxJSON
         let key = "pb-" + UUID().uuidString.lowercased()
         let claim = newEntries?.claim
         // The lease is real time, like every claim's: it is about whether a process is alive.
