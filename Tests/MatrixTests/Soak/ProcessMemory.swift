@@ -12,6 +12,18 @@ enum ProcessMemory {
         return nil
     }
 
+    /// The `Rss…` lines of `/proc/PID/status` in KiB, by name (`VmRSS`,
+    /// `RssAnon`, `RssFile`, `RssShmem`); empty when the process is gone.
+    static func residentParts(of pid: Int32) -> [String: Int] {
+        guard let status = read("/proc/\(pid)/status") else { return [:] }
+        var parts: [String: Int] = [:]
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") || line.hasPrefix("Rss") {
+            let fields = line.split(whereSeparator: { $0 == ":" || $0.isWhitespace })
+            if fields.count >= 2, let value = Int(fields[1]) { parts[String(fields[0])] = value }
+        }
+        return parts
+    }
+
     /// A whole /proc file, read with read(2) until end of file: such files report
     /// a size of 0, and Foundation's whole-file reads believe it.
     private static func read(_ path: String) -> String? {

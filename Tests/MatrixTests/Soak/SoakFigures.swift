@@ -18,11 +18,20 @@ struct SoakFigures: Sendable, CustomStringConvertible {
     var rssWarm: Int?
     var rssEnd: Int?
     var rssPeak: Int?
+    /// Every tenth of the commands: how many were done, and VmRSS, RssAnon, RssFile, RssShmem in KiB.
+    var rssSeries: [(done: Int, parts: [String: Int])] = []
     /// From PeerBot's log: syncs that recovered after failing, deliveries retried, 429s met.
     var syncRecoveries = 0
     var deliveryRetries = 0
     var rateLimited = 0
     var warnings = 0
+
+    private var seriesText: String {
+        rssSeries.map { sample in
+            let part = { (name: String) in sample.parts[name].map(String.init) ?? "?" }
+            return "\(sample.done): \(part("VmRSS")) = \(part("RssAnon")) + \(part("RssFile")) + \(part("RssShmem"))"
+        }.joined(separator: "; ")
+    }
 
     var rssGrowthPercent: Double? {
         guard let warm = rssWarm, let end = rssEnd, warm > 0 else { return nil }
@@ -39,6 +48,7 @@ struct SoakFigures: Sendable, CustomStringConvertible {
             (\(restartSeconds.map { "\(Int($0)) s" }.joined(separator: ", ")) down), \(upstreamDown) requests answered 502 meanwhile
               PeerBot: sync recovered \(syncRecoveries)×, \(deliveryRetries) delivery retries, \(rateLimited) rate limits met, \(warnings) warning lines
               RSS: \(rssWarm.map(String.init) ?? "?") KiB after warm-up → \(rssEnd.map(String.init) ?? "?") KiB at the end (\(growth)); peak \(rssPeak.map(String.init) ?? "?") KiB
+              RSS by commands done (KiB, VmRSS = anon + file + shmem): \(seriesText)
             """
     }
 }

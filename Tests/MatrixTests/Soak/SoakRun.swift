@@ -38,14 +38,17 @@ struct SoakRun: Sendable {
         let tickets = scripts.map { $0.filter(\.isEscalation).count }.reduce(0, +)
         let progress = Locked(0)
         let stopBy = Locked<Date?>(nil)
-        let memory = Locked<(warm: Int?, peak: Int)>((nil, 0))
+        let memory = Locked<(warm: Int?, peak: Int, series: [(done: Int, parts: [String: Int])])>((nil, 0, []))
         let warmAfter = Int(Double(parameters.total) * parameters.warmUpShare)
+        let tenth = max(parameters.total / 10, 1)
         let sampler = Task {
             while !Task.isCancelled, let rss = ProcessMemory.residentKiB(of: pid) {
                 let done = progress.value
+                let parts = done >= (memory.value.series.count) * tenth ? ProcessMemory.residentParts(of: pid) : [:]
                 memory.update { sample in
                     sample.peak = max(sample.peak, rss)
                     if sample.warm == nil, done >= warmAfter { sample.warm = rss }
+                    if !parts.isEmpty, done >= sample.series.count * tenth { sample.series.append((done, parts)) }
                 }
                 try? await Task.sleep(for: .seconds(1))
             }
@@ -88,6 +91,7 @@ struct SoakRun: Sendable {
         sampler.cancel()
         figures.rssEnd = ProcessMemory.residentKiB(of: pid)
         (figures.rssWarm, figures.rssPeak) = (memory.value.warm, max(memory.value.peak, figures.rssEnd ?? 0))
+        figures.rssSeries = memory.value.series + [(progress.value, ProcessMemory.residentParts(of: pid))]
 
         let stats = try await proxy.stats()
         figures.faults = FaultProxy.faultsByKind(stats)

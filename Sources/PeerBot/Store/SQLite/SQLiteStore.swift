@@ -30,6 +30,9 @@ public final class SQLiteStore: Store {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "peerbot"
+        // Reads are few and short (health, metrics, a member's own data); two
+        // readers beside the writer keep SQLite's page caches (2 MB each) bounded.
+        configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
