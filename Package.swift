@@ -22,17 +22,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // System libraries: only the transport layer in Adapters imports these.
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
-        .systemLibrary(
-            name: "CWebsockets",
-            pkgConfig: "libwebsockets",
-            providers: [.apt(["libwebsockets-dev"])]
-        ),
+        // System libraries' headers: only the transport layer in Adapters imports these
+        // (Debian: libcurl4-openssl-dev, libwebsockets-dev). Nothing links them: CTransportLoader
+        // loads libcurl and libwebsockets with dlopen on the transport's first call, so a process
+        // without a platform adapter never maps them (README "Performance").
+        .systemLibrary(name: "CCurl"),
+        .systemLibrary(name: "CWebsockets"),
+        .target(name: "CTransportLoader"),
         // The platform-neutral core: no adapter, no C module.
         .target(
             name: "PeerBot",
@@ -47,7 +43,7 @@ let package = Package(
         .target(
             name: "Adapters",
             dependencies: [
-                "PeerBot", "CCurl", "CWebsockets",
+                "PeerBot", "CCurl", "CWebsockets", "CTransportLoader",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
