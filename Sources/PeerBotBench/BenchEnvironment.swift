@@ -22,8 +22,11 @@ enum BenchEnvironment {
     }
 
     /// Writes the shipped `config/peerbot.toml` into `directory`, changed only
-    /// where it must be: the database lives in `directory`, and the help-line
-    /// directory and phrase lists are the repository's (absolute paths).
+    /// where it must be: the database lives in `directory`, the help-line
+    /// directory and phrase lists are the repository's (absolute paths), and
+    /// the per-member command limit is lifted — the generated members type
+    /// thousands of commands a second, and a dropped command costs nothing,
+    /// which would flatter every figure.
     @discardableResult
     static func writeShippedConfig(in directory: URL, databaseName: String = "peerbot.sqlite") throws -> String {
         let shipped = repositoryRoot.appendingPathComponent("config/peerbot.toml")
@@ -34,6 +37,7 @@ enum BenchEnvironment {
              "directory = \"\(repositoryRoot.appendingPathComponent("config/resources.toml").path)\""),
             ("phrases_directory = \"config/crisis\"",
              "phrases_directory = \"\(repositoryRoot.appendingPathComponent("config/crisis").path)\""),
+            ("command_burst = 10", "command_burst = 10000"),
         ]
         for (old, new) in replacements {
             guard text.contains(old) else { throw BenchError("config/peerbot.toml no longer contains \(old)") }

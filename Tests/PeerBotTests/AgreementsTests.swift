@@ -95,6 +95,26 @@ import Testing
         #expect(await harness.advance(by: 2 * 3600).count == 1)
     }
 
+    @Test func channelMessagesAreCountedInMemoryAndSavedAtTheFlush() async throws {
+        let harness = try await BotHarness.standard(at: "2026-04-01T12:00:00Z", configure: Self.configure)
+        // The first message counts in the store, since it schedules the channel's first look.
+        await harness.say("alice", "hello")
+        #expect(try harness.store.read { try $0.channelActivity("console:general") }?.messagesSinceReminder == 1)
+        for name in ["bob", "carol", "dana"] { await harness.say(name, "hi") }
+        #expect(try harness.store.read { try $0.channelActivity("console:general") }?.messagesSinceReminder == 1)
+        await harness.bot.flushFeatures()
+        #expect(try harness.store.read { try $0.channelActivity("console:general") }?.messagesSinceReminder == 4)
+        // A reload writes what the old features counted before they go.
+        await harness.say("erin", "evening")
+        let configuration = await harness.bot.configuration
+        try await harness.bot.reload(
+            configuration: configuration,
+            features: StandardFeatures.make(
+                configuration: configuration, directory: try Fixtures.resourceDirectory(),
+                crisisMatcher: try Fixtures.shippedCrisisMatcher()))
+        #expect(try harness.store.read { try $0.channelActivity("console:general") }?.messagesSinceReminder == 5)
+    }
+
     @Test func periodicRemindersOnlyInListedChannels() async throws {
         let harness = try await BotHarness.standard(at: "2026-04-01T12:00:00Z", configure: Self.configure)
         let offTopic = ChannelRef(platform: .console, space: "console", id: "offtopic", name: "offtopic")

@@ -157,8 +157,16 @@ final class CountingStore: Store {
         count.withLock { $0 += 1 }
         return try base.write(body)
     }
+    func writeDeferred<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        count.withLock { $0 += 1 }
+        return try base.writeDeferred(body)
+    }
     func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T { try base.read(body) }
     func outboxHighWater() throws -> Int64 { try base.outboxHighWater() }
+    func handOffNewOutboxEntries(to owner: String, lease: TimeInterval) { base.handOffNewOutboxEntries(to: owner, lease: lease) }
+    func takeNewOutboxEntries(lane: OutboxLane) -> [OutboxEntry] { base.takeNewOutboxEntries(lane: lane) }
+    func markDeliveredSoon(_ id: Int64, messageID: String?, at now: Date) { base.markDeliveredSoon(id, messageID: messageID, at: now) }
+    func recordPendingDeliveries() throws { try base.recordPendingDeliveries() }
 }
 
 import Synchronization

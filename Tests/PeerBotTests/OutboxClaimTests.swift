@@ -47,6 +47,29 @@ import Testing
         #expect(adapter.performed.compactMap(\.text) == ["page"])
     }
 
+    @Test func claimsOfAnEarlierProcessWithThisPidAreReleasedAtStart() async throws {
+        // In a container every start is pid 1: the claim's pid is ours, but not its nonce.
+        let temporary = TemporaryDirectory()
+        let store = try SQLiteStore(path: temporary.path("container.sqlite"))
+        let clock = VirtualWallClock(start: start)
+        let earlier = OutboxClaimOwner(host: ProcessInfo.processInfo.hostName, pid: getpid(), nonce: "1-earlier")
+        try store.write { transaction in
+            _ = try transaction.enqueue(.send(channel: general, text: "page"), lane: .urgent, tag: nil, at: start)
+            _ = try transaction.claimDueOutboxEntries(
+                at: start, owner: earlier.description, leaseNow: Date(), leaseUntil: Date().addingTimeInterval(3600), limit: 10)
+        }
+        let adapter = InMemoryAdapter()
+        let dispatcher = OutboxDispatcher(store: store, clock: clock)
+        await dispatcher.register(adapter)
+        await dispatcher.drain()
+        #expect(adapter.performed.compactMap(\.text) == ["page"])
+        // Another dispatcher of this same process (same start time) is not an earlier process.
+        let current = OutboxClaimOwner.current()
+        let sibling = OutboxClaimOwner(host: current.host, pid: current.pid, nonce: current.nonce.prefix { $0 != "-" } + "-sibling")
+        #expect(earlier.isEarlierProcess(withTheSamePidAs: current))
+        #expect(!sibling.isEarlierProcess(withTheSamePidAs: current))
+    }
+
     @Test func aLiveClaimIsRespectedUntilItsLeaseEnds() async throws {
         let temporary = TemporaryDirectory()
         let store = try SQLiteStore(path: temporary.path("live.sqlite"))

@@ -50,19 +50,71 @@ import Testing
         #expect(adapter.performed.compactMap(\.text) == ["page", "reminder"])
     }
 
-    @Test func aQuietOutboxStillSeesEntriesAddedByAnotherProcess() async throws {
+    @Test func aQuietOutboxStillSeesEntriesAddedByAnotherProcessWithinASecond() async throws {
         let temporary = TemporaryDirectory()
         let path = temporary.path("shared.sqlite")
         let ours = try SQLiteStore(path: path), theirs = try SQLiteStore(path: path)
         let adapter = InMemoryAdapter()
-        let dispatcher = OutboxDispatcher(store: ours, clock: VirtualWallClock(start: start))
+        let leaseClock = VirtualWallClock(start: start)
+        let dispatcher = OutboxDispatcher(store: ours, clock: VirtualWallClock(start: start), leaseClock: leaseClock)
         await dispatcher.register(adapter)
         await dispatcher.drain()
         await dispatcher.drain()  // quiet: nothing was added
         #expect(adapter.performed.isEmpty)
         try theirs.write { _ = try $0.enqueue(.send(channel: general, text: "theirs"), lane: .urgent, tag: nil, at: start) }
+        // What this process adds comes in memory; another process's entry is found by the next look.
+        try ours.write { _ = try $0.enqueue(.send(channel: general, text: "ours"), lane: .urgent, tag: nil, at: start) }
         await dispatcher.drain()
-        #expect(adapter.performed.compactMap(\.text) == ["theirs"])
+        #expect(adapter.performed.compactMap(\.text) == ["ours"])
+        leaseClock.advance(by: 1)
+        await dispatcher.drain()
+        #expect(adapter.performed.compactMap(\.text) == ["ours", "theirs"])
+    }
+
+    @Test func entriesThisProcessAddsAreDeliveredWithoutAClaimLook() async throws {
+        let temporary = TemporaryDirectory()
+        let store = CountingStore(try SQLiteStore(path: temporary.path("handoff.sqlite")))
+        // Another connection, to see what is in the file.
+        let observer = try SQLiteStore(path: temporary.path("handoff.sqlite"))
+        let deliveredInFile = { try observer.rawRows("SELECT COUNT(*) AS n FROM outbox WHERE state = 'delivered'") }
+        let adapter = InMemoryAdapter()
+        let dispatcher = OutboxDispatcher(store: store, clock: VirtualWallClock(start: start), leaseClock: VirtualWallClock(start: start))
+        await dispatcher.register(adapter)
+        await dispatcher.drain()  // the first look: nothing yet
+        let before = store.writes
+        for index in 0..<5 {
+            try store.write { _ = try $0.enqueue(.send(channel: general, text: "n\(index)"), lane: .normal, tag: nil, at: start) }
+        }
+        await dispatcher.drain()
+        #expect(adapter.performed.compactMap(\.text) == ["n0", "n1", "n2", "n3", "n4"])
+        // Five transactions that added an entry each, and no claim look; the
+        // deliveries are recorded by the next transaction the store begins…
+        #expect(store.writes - before == 5)
+        #expect(try deliveredInFile() == [["n": "0"]])
+        try store.write { _ in }
+        #expect(try deliveredInFile() == [["n": "5"]])
+        // …or before any read.
+        try store.write { _ = try $0.enqueue(.send(channel: general, text: "n5"), lane: .normal, tag: nil, at: start) }
+        await dispatcher.drain()
+        #expect(try store.read { try $0.outboxDepth() } == 0)
+    }
+
+    @Test func anotherProcessNeverTakesAnEntryHandedOverInMemory() async throws {
+        let temporary = TemporaryDirectory()
+        let path = temporary.path("shared.sqlite")
+        let ours = try SQLiteStore(path: path), theirs = try SQLiteStore(path: path)
+        let oursAdapter = InMemoryAdapter(), theirsAdapter = InMemoryAdapter()
+        let oursDispatcher = OutboxDispatcher(store: ours, clock: VirtualWallClock(start: start))
+        let theirsDispatcher = OutboxDispatcher(store: theirs, clock: VirtualWallClock(start: start))
+        await oursDispatcher.register(oursAdapter)
+        await theirsDispatcher.register(theirsAdapter)
+        await oursDispatcher.drain()  // delivering has begun: new entries are handed over from now on
+        try ours.write { _ = try $0.enqueue(.send(channel: general, text: "ours"), lane: .urgent, tag: nil, at: start) }
+        // The entry is committed and claimed by this process before its dispatcher sees it.
+        await theirsDispatcher.drain()
+        #expect(theirsAdapter.performed.isEmpty)
+        await oursDispatcher.drain()
+        #expect(oursAdapter.performed.compactMap(\.text) == ["ours"])
     }
 
     @Test func aQuietOutboxStillRetriesWhenTheRetryComesDue() async throws {

@@ -7,6 +7,8 @@ extension Bot {
     /// two processes share the database or the process dies mid-way.
     @discardableResult
     public func runDueJobs() -> Int {
+        // A job reads what features counted in memory, so that is written first.
+        flushFeatures()
         var count = 0
         while let outcome = runNextDueJob() {
             if outcome { count += 1 }
@@ -19,6 +21,14 @@ extension Bot {
     public func prepare() {
         inTransaction("prepare", platform: Platform(rawValue: "core")) { context in
             for feature in features { try feature.prepare(context: context) }
+        }
+    }
+
+    /// Writes what every feature keeps in memory to the store (`Feature.flush`),
+    /// in one deferred transaction: nothing to write costs no locking.
+    public func flushFeatures() {
+        inTransaction("flush", platform: Platform(rawValue: "core"), deferred: true) { context in
+            for feature in features { try feature.flush(context: context) }
         }
     }
 

@@ -26,7 +26,8 @@ extension Bot {
         } else if message.channel.isDirect, message.authorRole < .facilitator {
             notes.overRateLimit = !directMessageLimiter.takeIfAvailable(message.author.key, at: clock.now)
         }
-        inTransaction("message", platform: message.channel.platform, notes: notes) { context in
+        // Deferred: most messages are chatter no feature writes anything for.
+        inTransaction("message", platform: message.channel.platform, notes: notes, deferred: true) { context in
             for feature in features {
                 if try feature.observe(message, command: command, context: context) == .handled, command == nil {
                     break

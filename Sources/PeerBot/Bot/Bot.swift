@@ -42,6 +42,8 @@ public actor Bot {
     /// The store and the clock stay; so does every job and outbox entry.
     public func reload(configuration: BotConfiguration, features: [any Feature]) throws {
         let routing = try Self.routing(configuration: configuration, features: features)
+        // What the old features hold in memory is written before they go.
+        flushFeatures()
         self.configuration = configuration
         self.features = features
         (parser, commandTable, jobRunners) = routing
@@ -97,16 +99,23 @@ public actor Bot {
     }
 
     /// Runs `body` in a write transaction, logging (never propagating) failures.
+    /// A `deferred` one takes the database's locks only once `body` touches it
+    /// (`Store.writeDeferred`): for handlers that usually do nothing.
     @discardableResult
     func inTransaction(
-        _ what: String, platform: Platform, notes: MessageNotes = MessageNotes(), _ body: (BotContext) throws -> Void
+        _ what: String, platform: Platform, notes: MessageNotes = MessageNotes(), deferred: Bool = false,
+        _ body: (BotContext) throws -> Void
     ) -> Bool {
         let now = clock.now
-        let tally = MetricsTally()
+        let configuration = configuration
+        var tally = MetricsTally()
+        let run = { (transaction: any StoreTransaction) throws in
+            // A fresh tally per attempt: a deferred transaction may run twice.
+            tally = MetricsTally()
+            try body(BotContext(store: transaction, now: now, configuration: configuration, notes: notes, tally: tally))
+        }
         do {
-            try store.write { transaction in
-                try body(BotContext(store: transaction, now: now, configuration: configuration, notes: notes, tally: tally))
-            }
+            if deferred { try store.writeDeferred(run) } else { try store.write(run) }
             report(tally)
             return true
         } catch {

@@ -26,6 +26,11 @@ public protocol Feature: Sendable {
     func forget(_ member: MemberRef, context: BotContext) throws
     /// Runs once when the bot starts, before due jobs run (to schedule recurring jobs).
     func prepare(context: BotContext) throws
+    /// Writes what the feature keeps in memory between messages (counts it
+    /// would otherwise write for every message) to the store. The bot calls it
+    /// before due jobs run (every second with a real clock), before a reload
+    /// and when it stops; a crash loses at most what came since.
+    func flush(context: BotContext) throws
 }
 
 /// Whether later features should still see a message.
@@ -47,4 +52,5 @@ extension Feature {
     public func describeData(of member: MemberRef, context: BotContext) throws -> [String] { [] }
     public func forget(_ member: MemberRef, context: BotContext) throws {}
     public func prepare(context: BotContext) throws {}
+    public func flush(context: BotContext) throws {}
 }

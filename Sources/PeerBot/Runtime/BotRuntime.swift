@@ -88,10 +88,11 @@ public final class BotRuntime: Sendable {
         outcome.stopRequested = await consumeEvents()
         ticker?.cancel()
         if outcome.stopRequested {
+            await bot.flushFeatures()
             outcome.flushed = await flushOutbox()
         } else {
             await bot.runDueJobs()
-            await dispatcher.drain()
+            await dispatcher.drainEverything()
         }
         outcome.adaptersClosed = await Deadline.run(within: stopGrace) { [adapters] in
             await withTaskGroup(of: Void.self) { group in
@@ -198,7 +199,7 @@ public final class BotRuntime: Sendable {
     /// Delivers what is due, for at most the flush deadline; what is left stays
     /// in the database, unclaimed, for the next start.
     private func flushOutbox() async -> Bool {
-        let flushed = await Deadline.run(within: flushDeadline) { [dispatcher] in await dispatcher.drain() }
+        let flushed = await Deadline.run(within: flushDeadline) { [dispatcher] in await dispatcher.drainEverything() }
         await dispatcher.releaseOwnClaims()
         if !flushed {
             logger.warning(

@@ -33,19 +33,23 @@ public actor OutboxDispatcher {
         var running = false
         var runAgain = false
         var waiters: [CheckedContinuation<Void, Never>] = []
-        /// Set when the last look found nothing to deliver in the lane.
+        /// Set when the last look in the database found nothing to deliver in the lane.
         var quiet: QuietLane?
     }
 
-    /// What a look that found nothing to deliver saw. While no entry has been
-    /// added since (the outbox's highest id is unchanged) and no retry has come
-    /// due, another look would find nothing too — so a drain after every
-    /// message costs one indexed lookup, not a write transaction.
+    /// What a look in the database that found nothing to deliver saw. What this
+    /// process adds reaches the dispatcher in memory (`Store.takeNewOutboxEntries`),
+    /// so until a retry comes due or `recheck` has passed (for what another
+    /// process may have added) a drain after every message touches no database.
     private struct QuietLane {
-        var highWater: Int64
+        /// Real time of the look.
+        var lookedAt: Date
         /// The lane's earliest pending attempt (a retry, or an entry another process holds), if any.
         var nextAttempt: Date?
     }
+
+    /// How long a quiet lane is trusted before the database is looked at again.
+    private let recheck: TimeInterval = 1
 
     public init(
         store: any Store, clock: any WallClock, backoff: ExponentialBackoff = ExponentialBackoff(base: 2, cap: 300),
@@ -73,9 +77,25 @@ public actor OutboxDispatcher {
         if !releasedStaleClaims {
             releaseClaimsOfGoneProcesses()
             releasedStaleClaims = true
+            // From the first delivery on, what this process adds comes straight here;
+            // what was added before is found by this drain's first look.
+            store.handOffNewOutboxEntries(to: owner.description, lease: lease)
         }
         await drain(.urgent)
         await drain(.normal)
+    }
+
+    /// Like `drain()`, but looks in the database first whatever the lanes last
+    /// saw: before stopping, what another process added just now is delivered too.
+    public func drainEverything() async {
+        passes[OutboxLane.urgent.rawValue].quiet = nil
+        passes[OutboxLane.normal.rawValue].quiet = nil
+        await drain()
+        do {
+            try store.recordPendingDeliveries()
+        } catch {
+            logger.error("cannot update the outbox", metadata: ["error": "\(error)"])
+        }
     }
 
     private func drain(_ lane: OutboxLane) async {
@@ -98,36 +118,40 @@ public actor OutboxDispatcher {
 
     private func deliverDueEntries(_ lane: OutboxLane) async {
         let index = lane.rawValue
-        let highWater = try? store.outboxHighWater()
-        if let quiet = passes[index].quiet, let highWater, highWater == quiet.highWater,
-            quiet.nextAttempt.map({ $0 > clock.now }) ?? true
-        {
-            return
-        }
-        passes[index].quiet = nil
-        // A cancelled pass (a shutdown past its deadline) claims nothing more.
+        // A cancelled pass (a shutdown past its deadline) takes nothing more.
         while !Task.isCancelled {
-            let batch: [OutboxEntry]
-            var nextAttempt: Date?
-            do {
+            let handedOver = store.takeNewOutboxEntries(lane: lane)
+            var claimed: [OutboxEntry] = []
+            if needsLook(index) {
                 let leaseNow = leaseClock.now
-                (batch, nextAttempt) = try store.write { transaction in
-                    let batch = try transaction.claimDueOutboxEntries(
-                        lane: lane, at: clock.now, owner: owner.description, leaseNow: leaseNow,
-                        leaseUntil: leaseNow.addingTimeInterval(lease), limit: 16)
-                    return (batch, batch.isEmpty ? try transaction.nextOutboxAttempt(lane: lane) : nil)
+                let nextAttempt: Date?
+                do {
+                    (claimed, nextAttempt) = try store.write { transaction in
+                        let batch = try transaction.claimDueOutboxEntries(
+                            lane: lane, at: clock.now, owner: owner.description, leaseNow: leaseNow,
+                            leaseUntil: leaseNow.addingTimeInterval(lease), limit: 16)
+                        return (batch, batch.isEmpty ? try transaction.nextOutboxAttempt(lane: lane) : nil)
+                    }
+                } catch {
+                    logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
+                    claimed = []
+                    nextAttempt = nil
                 }
-            } catch {
-                logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
-                return
+                passes[index].quiet = claimed.isEmpty ? QuietLane(lookedAt: leaseNow, nextAttempt: nextAttempt) : nil
             }
-            if batch.isEmpty {
-                // The high-water mark was read before this look, so anything added since shows as a change.
-                if let highWater { passes[index].quiet = QuietLane(highWater: highWater, nextAttempt: nextAttempt) }
-                return
-            }
+            if handedOver.isEmpty, claimed.isEmpty { return }
+            // Oldest first: an entry released by a stopped process goes before one added just now.
+            let batch = claimed.isEmpty ? handedOver : (claimed + handedOver).sorted { $0.id < $1.id }
             for entry in batch where !Task.isCancelled { await deliver(entry) }
         }
+    }
+
+    /// Whether the lane must be looked at in the database, rather than trusting
+    /// that only entries handed over in memory are due.
+    private func needsLook(_ index: Int) -> Bool {
+        guard let quiet = passes[index].quiet else { return true }
+        if leaseClock.now.timeIntervalSince(quiet.lookedAt) >= recheck { return true }
+        return quiet.nextAttempt.map { $0 <= clock.now } ?? false
     }
 
     /// Releases the claims this process holds, so that whatever it could not
@@ -140,7 +164,10 @@ public actor OutboxDispatcher {
     /// after their lease, so a restart delivers what the old process could not.
     private func releaseClaimsOfGoneProcesses() {
         record { transaction in
-            let gone = try transaction.outboxClaimOwners().filter { OutboxClaimOwner($0)?.isGoneFromThisHost ?? false }
+            let gone = try transaction.outboxClaimOwners().filter { text in
+                guard let holder = OutboxClaimOwner(text), holder != owner else { return false }
+                return holder.isGoneFromThisHost || holder.isEarlierProcess(withTheSamePidAs: owner)
+            }
             if !gone.isEmpty {
                 try transaction.releaseOutboxClaims(of: gone)
                 logger.notice("released outbox claims of stopped processes", metadata: ["count": "\(gone.count)"])
@@ -153,11 +180,17 @@ public actor OutboxDispatcher {
         guard let adapter = adapters[platform] else {
             logger.warning("no adapter running for the entry's platform; kept for later", metadata: ["platform": "\(platform)", "entry": "\(entry.id)"])
             record { try $0.markRetry(entry.id, nextAttemptAt: clock.now.addingTimeInterval(60), error: "no \(platform) adapter running") }
+            passes[entry.lane.rawValue].quiet = nil
             return
         }
         do {
             let receipt = try await adapter.perform(entry.action, idempotencyKey: entry.idempotencyKey, lane: entry.lane)
-            record { try $0.markDelivered(entry.id, messageID: receipt.messageID, at: clock.now) }
+            if entry.lane == .urgent {
+                // A page's record is written at once: a facilitator's ✅ is matched against it.
+                record { try $0.markDelivered(entry.id, messageID: receipt.messageID, at: clock.now) }
+            } else {
+                store.markDeliveredSoon(entry.id, messageID: receipt.messageID, at: clock.now)
+            }
             deliveredCount += 1
             metrics.actionDelivered(platform: platform, action: entry.action.metricsName)
         } catch let failure as DeliveryError {
@@ -168,6 +201,7 @@ public actor OutboxDispatcher {
                     "delivery failed; will retry",
                     metadata: ["platform": "\(platform)", "entry": "\(entry.id)", "reason": "\(reason)", "retry_in_s": "\(Int(wait.rounded(.up)))"])
                 record { try $0.markRetry(entry.id, nextAttemptAt: clock.now.addingTimeInterval(wait), error: reason) }
+                passes[entry.lane.rawValue].quiet = nil
                 metrics.deliveryRetried(platform: platform)
             case .permanent(let reason):
                 logger.error("delivery failed for good", metadata: ["platform": "\(platform)", "entry": "\(entry.id)", "reason": "\(reason)"])
@@ -182,6 +216,7 @@ public actor OutboxDispatcher {
             let wait = backoff.delay(attempt: entry.attempts)
             logger.warning("delivery failed; will retry", metadata: ["platform": "\(platform)", "entry": "\(entry.id)", "reason": "\(error)"])
             record { try $0.markRetry(entry.id, nextAttemptAt: clock.now.addingTimeInterval(wait), error: "\(error)") }
+            passes[entry.lane.rawValue].quiet = nil
             metrics.deliveryRetried(platform: platform)
         }
     }

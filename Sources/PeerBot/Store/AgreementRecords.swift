@@ -4,10 +4,9 @@ import Foundation
 public protocol AgreementRecords {
     /// What is known about a channel's activity, if anything.
     func channelActivity(_ channelKey: String) throws -> ChannelActivity?
-    /// Counts one message in a channel (creating its record) and returns the
-    /// record as it now is. One statement: this runs for every message in a
-    /// channel with periodic reminders.
-    func countChannelMessage(_ channelKey: String) throws -> ChannelActivity
+    /// Counts `count` messages in a channel (creating its record) and returns
+    /// the record as it now is. One statement.
+    func countChannelMessages(_ channelKey: String, count: Int) throws -> ChannelActivity
     /// Creates or replaces a channel's activity record.
     func saveChannelActivity(_ activity: ChannelActivity) throws
     /// When a member was last reminded about a topic.

@@ -9,8 +9,9 @@ public protocol OutboxRecords {
     /// Pending entries whose next attempt is due, urgent lane first, then oldest first.
     func dueOutboxEntries(at now: Date, limit: Int) throws -> [OutboxEntry]
     /// Claims up to `limit` due entries for `owner` until `leaseUntil` (real
-    /// time, not the bot's clock): entries another live process has claimed
-    /// are skipped. Delivery then marks each one delivered, retried or failed,
+    /// time, not the bot's clock): entries under a claim whose lease has not
+    /// run out are skipped, whoever holds it — this process's own claims too,
+    /// since those are already on their way (`Store.handOffNewOutboxEntries`). Delivery then marks each one delivered, retried or failed,
     /// which also releases the claim.
     func claimDueOutboxEntries(at now: Date, owner: String, leaseNow: Date, leaseUntil: Date, limit: Int) throws -> [OutboxEntry]
     /// Like `claimDueOutboxEntries(at:owner:leaseNow:leaseUntil:limit:)`, for one lane only.

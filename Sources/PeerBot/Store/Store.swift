@@ -1,3 +1,5 @@
+import Foundation
+
 /// Durable storage for everything the bot keeps.
 ///
 /// Every change a handler makes — its own records and the outbox entries it
@@ -7,12 +9,49 @@
 public protocol Store: Sendable {
     /// Runs `body` in a write transaction; commits when it returns, rolls back when it throws.
     func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
+    /// Like `write`, but the transaction takes the database's locks only when
+    /// `body` first reads or writes: a body that touches nothing (most chatter
+    /// the bot only observes) costs no locking and no disk write.
+    ///
+    /// When another process writes between `body`'s first read and its first
+    /// write, `body` runs once more in an ordinary write transaction, so it must
+    /// keep its effects inside the transaction (or tolerate running twice).
+    func writeDeferred<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
     /// Runs `body` against a consistent read-only snapshot.
     func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
     /// The highest outbox entry id so far, written by any process: it grows
     /// whenever an entry is added. Cheap (no transaction), so the dispatcher
     /// can tell that nothing was added since it last found the outbox quiet.
     func outboxHighWater() throws -> Int64
+    /// From now on, every outbox entry this store adds is added already claimed
+    /// by `owner` (a lease of `lease` seconds of real time) and, once its
+    /// transaction commits, waits in memory for `takeNewOutboxEntries(lane:)`.
+    /// The dispatcher of this process calls it, so what the bot emits is
+    /// delivered without another transaction to find and claim it.
+    func handOffNewOutboxEntries(to owner: String, lease: TimeInterval)
+    /// The entries added (and committed) since the last call, oldest first; see
+    /// `handOffNewOutboxEntries(to:lease:)`. Each entry is returned once.
+    func takeNewOutboxEntries(lane: OutboxLane) -> [OutboxEntry]
+    /// Records that an entry was delivered, as `markDelivered` does, but in the
+    /// next transaction the store begins for any reason — every read sees it
+    /// first — instead of a transaction of its own. A crash before then
+    /// delivers the entry again under the same idempotency key.
+    func markDeliveredSoon(_ id: Int64, messageID: String?, at now: Date)
+    /// Writes what `markDeliveredSoon` still holds.
+    func recordPendingDeliveries() throws
+}
+
+extension Store {
+    /// A store without its own deferred transactions uses an ordinary one.
+    public func writeDeferred<T>(_ body: (any StoreTransaction) throws -> T) throws -> T { try write(body) }
+    /// A store that cannot hand entries over leaves them to be claimed.
+    public func handOffNewOutboxEntries(to owner: String, lease: TimeInterval) {}
+    public func takeNewOutboxEntries(lane: OutboxLane) -> [OutboxEntry] { [] }
+    /// A store without pending deliveries records each at once.
+    public func markDeliveredSoon(_ id: Int64, messageID: String?, at now: Date) {
+        _ = try? write { try $0.markDelivered(id, messageID: messageID, at: now) }
+    }
+    public func recordPendingDeliveries() throws {}
 }
 
 /// All record kinds, as one transaction sees them. Each feature adds its own

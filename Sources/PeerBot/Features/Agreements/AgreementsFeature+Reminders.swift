@@ -3,13 +3,27 @@ import Foundation
 extension AgreementsFeature {
     /// Counts a message towards the channel's next reminder, and makes sure the channel will be looked at.
     func countActivity(in channel: ChannelRef, context: BotContext) throws {
-        var activity = try context.store.countChannelMessage(ChannelActivity.key(of: channel))
+        let key = ChannelActivity.key(of: channel)
         // A look scheduled long ago that never happened (a lost job) is replaced.
         let stale = context.now.addingTimeInterval(-(context.configuration.scheduler.missedJobGrace + settings.reminders.every))
-        guard activity.nextCheckAt.map({ $0 < stale }) ?? true else { return }
+        // While a look is scheduled, the count waits in memory for the next flush.
+        if counts.countIfLookScheduled(key, staleBefore: stale) { return }
+        var activity = try context.store.countChannelMessages(key, count: 1 + counts.takeUnsaved(key))
+        guard activity.nextCheckAt.map({ $0 < stale }) ?? true else {
+            counts.noteNextLook(key, at: activity.nextCheckAt)
+            return
+        }
         activity.nextCheckAt = try scheduleCheck(
             of: channel, at: context.now.addingTimeInterval(settings.reminders.every), context: context)
         try context.store.saveChannelActivity(activity)
+        counts.noteNextLook(key, at: activity.nextCheckAt)
+    }
+
+    /// Saves the messages counted in memory since the last flush.
+    public func flush(context: BotContext) throws {
+        for (key, count) in counts.takeUnsaved() {
+            _ = try context.store.countChannelMessages(key, count: count)
+        }
     }
 
     /// Schedules a look at a channel; nil when that occurrence already exists.
@@ -53,6 +67,7 @@ extension AgreementsFeature {
             }
         }
         try context.store.saveChannelActivity(activity)
+        counts.noteNextLook(key, at: activity.nextCheckAt)
     }
 
     /// Reminds the author alone of the content-warning agreement, at most once per topic per cooldown.

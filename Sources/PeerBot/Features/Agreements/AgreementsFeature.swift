@@ -11,6 +11,8 @@ public struct AgreementsFeature: Feature {
     public let settings: AgreementSettings
     /// Built once from the topic lists, so each message is scanned in one pass.
     let matcher: KeywordMatcher
+    /// Channel messages counted between flushes; see `ChannelMessageCounts`.
+    let counts = ChannelMessageCounts()
 
     public init(settings: AgreementSettings) {
         self.settings = settings

@@ -25,7 +25,9 @@ struct CachedStatements {
 
 extension SQLiteTransaction {
     /// This transaction's connection, with statements compiled once and reused.
-    var cached: CachedStatements { CachedStatements(db: db) }
+    var cached: CachedStatements {
+        get throws { CachedStatements(db: try db) }
+    }
 }
 
 extension Row {

@@ -9,6 +9,10 @@ import GRDB
 /// write transaction, so no occurrence runs twice.
 public final class SQLiteStore: Store {
     private let pool: DatabasePool
+    /// New outbox entries on their way to this process's dispatcher.
+    private let handoff = OutboxHandoff()
+    /// Deliveries to record in the next transaction.
+    private let deliveries = PendingDeliveries()
     /// The database file.
     public let path: String
 
@@ -38,11 +42,75 @@ public final class SQLiteStore: Store {
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try pool.write { db in try body(SQLiteTransaction(db: db)) }
+        let batch = handoff.claim.map(OutboxHandoffBatch.init(claim:))
+        let recorded = deliveries.take()
+        let result: T
+        do {
+            result = try pool.write { db in
+                let transaction = SQLiteTransaction(db: db, newEntries: batch)
+                try transaction.record(recorded)
+                return try body(transaction)
+            }
+        } catch {
+            deliveries.restore(recorded)
+            throw error
+        }
+        if let batch { handoff.committed(batch.entries) }
+        return result
+    }
+
+    public func writeDeferred<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        let batch = handoff.claim.map(OutboxHandoffBatch.init(claim:))
+        var recorded: [PendingDeliveries.Delivery] = []
+        do {
+            let result = try pool.writeWithoutTransaction { db in
+                let begin = LazyTransactionBegin { [deliveries] db in
+                    recorded = deliveries.take()
+                    try SQLiteTransaction(db: db, newEntries: nil).record(recorded)
+                }
+                do {
+                    let result = try body(SQLiteTransaction(db: db, newEntries: batch, lazyBegin: begin))
+                    if begin.begun { try db.commit() }
+                    return result
+                } catch {
+                    if begin.begun, db.isInsideTransaction { try? db.rollback() }
+                    throw error
+                }
+            }
+            if let batch { handoff.committed(batch.entries) }
+            return result
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_BUSY_SNAPSHOT {
+            deliveries.restore(recorded)
+            // Another process wrote after this transaction's first read, so it
+            // could not start writing; an immediate transaction waits its turn instead.
+            return try write(body)
+        } catch {
+            deliveries.restore(recorded)
+            throw error
+        }
     }
 
     public func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        try pool.read { db in try body(SQLiteTransaction(db: db)) }
+        // A read sees every delivery this process has made.
+        try recordPendingDeliveries()
+        return try pool.read { db in try body(SQLiteTransaction(db: db, newEntries: nil)) }
+    }
+
+    public func markDeliveredSoon(_ id: Int64, messageID: String?, at now: Date) {
+        deliveries.add(PendingDeliveries.Delivery(id: id, messageID: messageID, at: now))
+    }
+
+    public func recordPendingDeliveries() throws {
+        guard !deliveries.isEmpty else { return }
+        try write { _ in }
+    }
+
+    public func handOffNewOutboxEntries(to owner: String, lease: TimeInterval) {
+        handoff.start(owner: owner, lease: lease)
+    }
+
+    public func takeNewOutboxEntries(lane: OutboxLane) -> [OutboxEntry] {
+        handoff.take(lane: lane)
     }
 
     public func outboxHighWater() throws -> Int64 {
@@ -54,7 +122,8 @@ public final class SQLiteStore: Store {
 
     /// Runs raw SQL for tests and audits (returns rows as dictionaries of strings).
     public func rawRows(_ sql: String, arguments: [String] = []) throws -> [[String: String]] {
-        try pool.read { db in
+        try recordPendingDeliveries()
+        return try pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                 var result: [String: String] = [:]
                 for column in row.columnNames {

@@ -7,14 +7,14 @@ extension SQLiteTransaction: AgreementRecords {
             .map(Self.activity(from:))
     }
 
-    func countChannelMessage(_ channelKey: String) throws -> ChannelActivity {
+    func countChannelMessages(_ channelKey: String, count: Int) throws -> ChannelActivity {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO channel_activity (channel_key, messages_since_reminder) VALUES (?, 1)
-                ON CONFLICT(channel_key) DO UPDATE SET messages_since_reminder = messages_since_reminder + 1
+                INSERT INTO channel_activity (channel_key, messages_since_reminder) VALUES (?, ?)
+                ON CONFLICT(channel_key) DO UPDATE SET messages_since_reminder = messages_since_reminder + excluded.messages_since_reminder
                 RETURNING *
                 """)
-        guard let row = try Row.fetchOne(statement, arguments: [channelKey]) else {
+        guard let row = try Row.fetchOne(statement, arguments: [channelKey, count]) else {
             throw StoreError.corrupt("no channel activity returned for \(channelKey)")
         }
         return Self.activity(from: row)

@@ -25,7 +25,7 @@ extension SQLiteTransaction: CheckinRecords {
 
     func deleteCheckins(before instant: Date) throws -> Int {
         try cached.execute(sql: "DELETE FROM checkin WHERE created_at < ?", arguments: [instant.databaseSeconds])
-        return db.changesCount
+        return try db.changesCount
     }
 
     func checkinSchedule(of memberKey: String) throws -> CheckinSchedule? {
@@ -65,6 +65,6 @@ extension SQLiteTransaction: CheckinRecords {
         try cached.execute(
             sql: "UPDATE job SET state = 'pending', due_at = ?, payload = ?, finished_at = NULL WHERE key = ? AND state = 'cancelled'",
             arguments: [job.dueAt.databaseSeconds, job.payload, job.key])
-        return db.changesCount > 0
+        return try db.changesCount > 0
     }
 }

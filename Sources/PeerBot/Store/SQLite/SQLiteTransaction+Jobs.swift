@@ -13,7 +13,7 @@ extension SQLiteTransaction: JobRecords {
                 job.kind, job.key, job.memberKey, job.dueAt.databaseSeconds, job.payload, job.missedPolicy.rawValue,
                 Date().databaseSeconds,
             ])
-        return db.changesCount > 0
+        return try db.changesCount > 0
     }
 
     func nextDueJob(notAfter instant: Date) throws -> Job? {

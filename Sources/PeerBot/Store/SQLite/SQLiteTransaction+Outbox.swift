@@ -9,13 +9,24 @@ extension SQLiteTransaction: OutboxRecords {
     func enqueue(_ action: OutboundAction, lane: OutboxLane, tag: String?, at now: Date) throws -> Int64 {
         let json = String(decoding: try Self.encoder.encode(action), as: UTF8.self)
         let key = "pb-" + UUID().uuidString.lowercased()
+        let claim = newEntries?.claim
+        // The lease is real time, like every claim's: it is about whether a process is alive.
+        let leaseUntil = claim.map { Date().addingTimeInterval($0.lease).databaseSeconds }
         try cached.execute(
             sql: """
-                INSERT INTO outbox (platform, lane, action, idempotency_key, tag, created_at, next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO outbox (platform, lane, action, idempotency_key, tag, created_at, next_attempt_at,
+                claimed_by, claimed_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [action.platform.rawValue, lane.rawValue, json, key, tag, now.databaseSeconds, now.databaseSeconds])
-        return db.lastInsertedRowID
+            arguments: [
+                action.platform.rawValue, lane.rawValue, json, key, tag, now.databaseSeconds, now.databaseSeconds,
+                claim?.owner, leaseUntil,
+            ])
+        let id = try db.lastInsertedRowID
+        newEntries?.entries.append(
+            OutboxEntry(
+                id: id, action: action, lane: lane, idempotencyKey: key, tag: tag, attempts: 0, createdAt: now,
+                nextAttemptAt: now))
+        return id
     }
 
     func dueOutboxEntries(at now: Date, limit: Int) throws -> [OutboxEntry] {
@@ -34,10 +45,10 @@ extension SQLiteTransaction: OutboxRecords {
             cached,
             sql: """
                 SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?
-                AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until < ?)
+                AND (claimed_by IS NULL OR claimed_until < ?)
                 ORDER BY lane, id LIMIT ?
                 """,
-            arguments: [now.databaseSeconds, owner, leaseNow.databaseSeconds, limit])
+            arguments: [now.databaseSeconds, leaseNow.databaseSeconds, limit])
         let entries = try rows.map(Self.entry(from:))
         for entry in entries {
             try cached.execute(
@@ -54,10 +65,10 @@ extension SQLiteTransaction: OutboxRecords {
             cached,
             sql: """
                 SELECT * FROM outbox WHERE state = 'pending' AND lane = ? AND next_attempt_at <= ?
-                AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until < ?)
+                AND (claimed_by IS NULL OR claimed_until < ?)
                 ORDER BY id LIMIT ?
                 """,
-            arguments: [lane.rawValue, now.databaseSeconds, owner, leaseNow.databaseSeconds, limit])
+            arguments: [lane.rawValue, now.databaseSeconds, leaseNow.databaseSeconds, limit])
         let entries = try rows.map(Self.entry(from:))
         for entry in entries {
             try cached.execute(
@@ -100,6 +111,11 @@ extension SQLiteTransaction: OutboxRecords {
                 action = '{}', last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id = ?
                 """,
             arguments: [now.databaseSeconds, messageID, id])
+    }
+
+    /// Records deliveries made since the last transaction (`PendingDeliveries`).
+    func record(_ deliveries: [PendingDeliveries.Delivery]) throws {
+        for delivery in deliveries { try markDelivered(delivery.id, messageID: delivery.messageID, at: delivery.at) }
     }
 
     func markRetry(_ id: Int64, nextAttemptAt: Date, error: String) throws {

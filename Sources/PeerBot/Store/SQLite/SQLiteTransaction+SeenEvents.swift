@@ -6,7 +6,7 @@ extension SQLiteTransaction: SeenEventRecords {
         try db.execute(
             sql: "INSERT OR IGNORE INTO seen_event (platform, event_id, seen_at) VALUES (?, ?, ?)",
             arguments: [platform.rawValue, eventID, now.databaseSeconds])
-        return db.changesCount > 0
+        return try db.changesCount > 0
     }
 
     func hasSeen(platform: Platform, eventID: String) throws -> Bool {

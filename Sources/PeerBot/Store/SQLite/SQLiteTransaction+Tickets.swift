@@ -15,7 +15,7 @@ extension SQLiteTransaction: TicketRecords {
                 ticket.openedAt.databaseSeconds, ticket.acknowledgedAt?.databaseSeconds, ticket.assigneeKey,
                 ticket.assigneeHandle, ticket.closedAt?.databaseSeconds, ticket.pendingJobKey,
             ])
-        return Int(db.lastInsertedRowID)
+        return Int(try db.lastInsertedRowID)
     }
 
     func ticket(number: Int) throws -> Ticket? {
@@ -75,7 +75,7 @@ extension SQLiteTransaction: TicketRecords {
             sql: "DELETE FROM audit_event WHERE ticket_id IN (SELECT id FROM ticket WHERE \(condition))",
             arguments: [instant.databaseSeconds])
         try cached.execute(sql: "DELETE FROM ticket WHERE \(condition)", arguments: [instant.databaseSeconds])
-        return db.changesCount
+        return try db.changesCount
     }
 
     private static func ticket(from row: Row) -> Ticket {
