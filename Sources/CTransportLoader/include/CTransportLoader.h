@@ -5,8 +5,8 @@
 // calls one of their functions, not by the dynamic linker at start: a process
 // without a platform adapter (`peerbot console`, check-config) then never maps
 // them nor the ~30 libraries they pull in (OpenSSL, GnuTLS, Kerberos, LDAP, ...).
-// TransportLoader.c defines the curl_* and lws_* functions the transport uses,
-// each forwarding to the library's own.
+// CurlLoader.c and WebsocketsLoader.c define the curl_* and lws_* functions the
+// transport uses, each forwarding to the library's own.
 
 /// Why libcurl could not be loaded (dlerror's text), or NULL when it is loaded or not yet tried.
 const char *peerbot_curl_load_error(void);
