@@ -75,6 +75,30 @@ import Testing
         #expect(bad.stderr.contains("expected an ISO 8601 instant"))
     }
 
+    /// Every spelling of one instant starts the clock at that instant (the schedule's first
+    /// check-in says which day it falls on); impossible dates and times are refused.
+    @Test func virtualClockSpellingsOfOneInstantAgree() throws {
+        let peer = PeerBotProcess()
+        let config = try peer.writeConfig()
+        let spellings = [
+            "2026-03-28T19:59:00Z", "2026-03-28T20:59:00+01:00", "2026-03-28T15:29:00-0430",
+            "2026-03-28T19:59:00.250", "2026-03-28T19:59:00", " 2026-03-28T19:59:00Z ",
+        ]
+        for spelling in spellings {
+            let result = try peer.console("alice@dm: !checkin daily 20:00\n", config: config, virtualClock: spelling)
+            #expect(result.status == 0, "\(spelling)")
+            #expect(result.stdout.contains("The first one: Sat 28 Mar 20:00"), "\(spelling): \(result.stdout)")
+            _ = try peer.console("alice@dm: !checkin off\n", config: config, virtualClock: spelling)
+        }
+        let later = try peer.console("bob@dm: !checkin daily 20:00\n", config: config, virtualClock: "2026-03-28T21:01:00+01:00")
+        #expect(later.stdout.contains("The first one: Sun 29 Mar 20:00"), "\(later.stdout)")
+        for impossible in ["2026-02-30T19:00:00Z", "2026-03-28T24:00:00Z", "2026-13-01T00:00:00Z", "2026-03-28T19:00:00+25:00", "2026-03-28"] {
+            let refused = try peer.run(["console", "--config", config, "--virtual-clock", impossible])
+            #expect(refused.status != 0, "\(impossible)")
+            #expect(refused.stderr.contains("expected an ISO 8601 instant"), "\(impossible)")
+        }
+    }
+
     @Test func versionAndHelp() throws {
         let peer = PeerBotProcess()
         let version = try peer.run(["--version"])

@@ -1,3 +1,4 @@
+import CTransportLoader
 import CWebsockets
 import Foundation
 import Logging
@@ -64,7 +65,9 @@ final class WebSocketServiceLoop: @unchecked Sendable {
         info.timeout_secs = timeout
         info.connect_timeout_secs = timeout
         guard let context = lws_create_context(&info) else {
-            throw WebSocketError.connectFailed("libwebsockets could not create its context")
+            // libwebsockets is loaded on this first call (CTransportLoader); say so when it could not be.
+            let reason = peerbot_lws_load_error().map { String(cString: $0) } ?? "libwebsockets could not create its context"
+            throw WebSocketError.connectFailed(reason)
         }
         self.context = context
         if let vhost = lws_get_vhost_by_name(context, Self.defaultVhostName) {

@@ -2,8 +2,9 @@ import Foundation
 
 /// `[rota]`: who is on duty for tier-1 pages — a weekly schedule plus `!oncall on/off`.
 public struct RotaSettings: Sendable {
-    /// The IANA time zone the schedule is written in. Default `UTC`.
-    public var timeZone = TimeZone(identifier: "UTC") ?? TimeZone.current
+    /// The IANA time zone the schedule is written in. Default `UTC` (`.gmt`: the same
+    /// offsets without opening ICU's zone data at start).
+    public var timeZone = TimeZone.gmt
     /// How long `!oncall on` lasts when no duration is given. Default 4 hours.
     public var defaultDuration: TimeInterval = 4 * 3600
     /// The longest `!oncall on` accepted. Default 24 hours.
@@ -18,7 +19,8 @@ public struct RotaSettings: Sendable {
         self.init()
         let path = reader.path
         if let name = try reader.string("rota.time_zone"), !name.isEmpty {
-            guard let zone = TimeZone(identifier: name) else {
+            // UTC (the shipped value) and GMT need no tz database; see `timeZone`.
+            guard let zone = ["UTC", "GMT"].contains(name) ? TimeZone.gmt : TimeZone(identifier: name) else {
                 throw .invalidValue(
                     path: path, key: "rota.time_zone",
                     message: "expected an IANA time zone such as \"Europe/London\" or \"America/New_York\", found \"\(name)\"")

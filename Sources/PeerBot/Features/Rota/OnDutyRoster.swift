@@ -13,13 +13,17 @@ public struct OnDutyRoster: Sendable {
     }
 
     public let settings: RotaSettings
-    private let calendar: Calendar
 
     public init(settings: RotaSettings) {
         self.settings = settings
+    }
+
+    /// The schedule's calendar, built when a question needs it: a `Calendar` starts in the
+    /// process's time zone, which would open ICU's zone data at start (README "Performance").
+    private var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = settings.timeZone
-        self.calendar = calendar
+        return calendar
     }
 
     /// Everyone on duty at `now`, by member key.
@@ -70,6 +74,7 @@ public struct OnDutyRoster: Sendable {
 
     /// `minute` minutes after the start of the day `dayOffset` days after `now`'s, in the rota's zone.
     private func instant(dayOffset: Int, minute: Int, from now: Date) -> Date? {
+        let calendar = self.calendar
         let today = calendar.startOfDay(for: now)
         guard let day = calendar.date(byAdding: .day, value: dayOffset + minute / 1440, to: today) else { return nil }
         let rest = minute % 1440
