@@ -43,4 +43,12 @@ import Testing
         try store.writeDeferred { _ in }
         #expect(try store.read { try $0.setting(.timeZone, of: "console:alice") } == "Europe/Paris")
     }
+
+    @Test func theWriterNeverCheckpointsInsideACommit() throws {
+        let temporary = TemporaryDirectory()
+        let store = try SQLiteStore(path: temporary.path("wal.sqlite"))
+        // `WALCheckpointer` copies the log back beside the writer instead.
+        #expect(try store.rawRows("PRAGMA wal_autocheckpoint") == [["wal_autocheckpoint": "0"]])
+        #expect(try store.journalMode() == "wal")
+    }
 }

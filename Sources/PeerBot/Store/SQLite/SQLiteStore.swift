@@ -13,6 +13,8 @@ public final class SQLiteStore: Store {
     private let handoff = OutboxHandoff()
     /// Deliveries to record in the next transaction.
     private let deliveries = PendingDeliveries()
+    /// Checkpoints the log away from the writer (`WALCheckpointer`).
+    private let checkpointer: WALCheckpointer?
     /// The database file.
     public let path: String
 
@@ -35,10 +37,13 @@ public final class SQLiteStore: Store {
         configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // No checkpoint inside a commit: `WALCheckpointer` does it beside the writer.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try SQLiteSchema.migrator.migrate(pool)
+            checkpointer = try WALCheckpointer(path: path)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
         }
