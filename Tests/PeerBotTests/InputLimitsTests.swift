@@ -162,7 +162,6 @@ final class CountingStore: Store {
         return try base.writeDeferred(body)
     }
     func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T { try base.read(body) }
-    func outboxHighWater() throws -> Int64 { try base.outboxHighWater() }
     func handOffNewOutboxEntries(to owner: String, lease: TimeInterval) { base.handOffNewOutboxEntries(to: owner, lease: lease) }
     func takeNewOutboxEntries(lane: OutboxLane) -> [OutboxEntry] { base.takeNewOutboxEntries(lane: lane) }
     func markDeliveredSoon(_ id: Int64, messageID: String?, at now: Date) { base.markDeliveredSoon(id, messageID: messageID, at: now) }

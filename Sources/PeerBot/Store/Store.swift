@@ -19,10 +19,6 @@ public protocol Store: Sendable {
     func writeDeferred<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
     /// Runs `body` against a consistent read-only snapshot.
     func read<T>(_ body: (any StoreTransaction) throws -> T) throws -> T
-    /// The highest outbox entry id so far, written by any process: it grows
-    /// whenever an entry is added. Cheap (no transaction), so the dispatcher
-    /// can tell that nothing was added since it last found the outbox quiet.
-    func outboxHighWater() throws -> Int64
     /// From now on, every outbox entry this store adds is added already claimed
     /// by `owner` (a lease of `lease` seconds of real time) and, once its
     /// transaction commits, waits in memory for `takeNewOutboxEntries(lane:)`.

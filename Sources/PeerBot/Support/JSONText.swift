@@ -5,6 +5,7 @@ struct JSONText {
     private var bytes: [UInt8] = []
     /// Whether the object or array being written already has a member (a comma goes before the next).
     private var hasMember: [Bool] = []
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     init() {
         bytes.reserveCapacity(256)
@@ -50,10 +51,9 @@ struct JSONText {
             case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0..<0x20:
                 // Other control characters as \u00XX, which every JSON reader takes.
-                let hex = Array("0123456789abcdef".utf8)
                 bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0xF)])
             default:
                 bytes.append(byte)
             }

@@ -50,33 +50,35 @@ public final class SQLiteStore: Store {
     }
 
     public func write<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
-        let batch = handoff.claim.map(OutboxHandoffBatch.init(claim:))
-        let recorded = deliveries.take()
-        let result: T
-        do {
-            result = try pool.write { db in
-                let transaction = SQLiteTransaction(db: db, newEntries: batch)
-                try transaction.record(recorded)
-                return try body(transaction)
-            }
-        } catch {
-            deliveries.restore(recorded)
-            throw error
-        }
-        if let batch { handoff.committed(batch.entries) }
-        return result
+        try transaction(.immediate, beginAtOnce: true, body)
     }
 
     public func writeDeferred<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+        do {
+            return try transaction(.deferred, beginAtOnce: false, body)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_BUSY_SNAPSHOT {
+            // Another process wrote after this transaction's first read, so it
+            // could not start writing; an immediate transaction waits its turn instead.
+            return try write(body)
+        }
+    }
+
+    /// Runs `body` in a transaction of `kind` on the writer, begun at once or on
+    /// first use. Its first statement records the deliveries waiting to be
+    /// (`PendingDeliveries`); the entries it adds are handed over once it commits.
+    private func transaction<T>(
+        _ kind: Database.TransactionKind, beginAtOnce: Bool, _ body: (any StoreTransaction) throws -> T
+    ) throws -> T {
         let batch = handoff.claim.map(OutboxHandoffBatch.init(claim:))
         var recorded: [PendingDeliveries.Delivery] = []
         do {
             let result = try pool.writeWithoutTransaction { db in
-                let begin = LazyTransactionBegin { [deliveries] db in
+                let begin = LazyTransactionBegin(kind: kind) { [deliveries] db in
                     recorded = deliveries.take()
                     try SQLiteTransaction(db: db, newEntries: nil).record(recorded)
                 }
                 do {
+                    if beginAtOnce { try begin.beginIfNeeded(on: db) }
                     let result = try body(SQLiteTransaction(db: db, newEntries: batch, lazyBegin: begin))
                     if begin.begun { try db.commit() }
                     return result
@@ -87,11 +89,6 @@ public final class SQLiteStore: Store {
             }
             if let batch { handoff.committed(batch.entries) }
             return result
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_BUSY_SNAPSHOT {
-            deliveries.restore(recorded)
-            // Another process wrote after this transaction's first read, so it
-            // could not start writing; an immediate transaction waits its turn instead.
-            return try write(body)
         } catch {
             deliveries.restore(recorded)
             throw error
@@ -121,6 +118,8 @@ public final class SQLiteStore: Store {
         handoff.take(lane: lane)
     }
 
+    /// The highest outbox entry id so far, written by any process (tests use
+    /// it to show that nothing was added).
     public func outboxHighWater() throws -> Int64 {
         // On the writer connection outside a transaction: one indexed lookup, no locks held after.
         try pool.writeWithoutTransaction { db in

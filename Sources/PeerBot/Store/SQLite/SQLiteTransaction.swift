@@ -26,20 +26,22 @@ struct SQLiteTransaction: StoreTransaction {
     }
 }
 
-/// Begins a deferred transaction on first use, so a handler that reads and
-/// writes nothing costs not even a BEGIN and a COMMIT.
+/// Begins a transaction on first use, so a handler that reads and writes
+/// nothing (in a deferred one) costs not even a BEGIN and a COMMIT.
 final class LazyTransactionBegin {
     private(set) var begun = false
+    private let kind: Database.TransactionKind
     /// Runs right after the BEGIN, inside the transaction.
     private let onBegin: (Database) throws -> Void
 
-    init(onBegin: @escaping (Database) throws -> Void) {
+    init(kind: Database.TransactionKind, onBegin: @escaping (Database) throws -> Void) {
+        self.kind = kind
         self.onBegin = onBegin
     }
 
     func beginIfNeeded(on db: Database) throws {
         guard !begun else { return }
-        try db.beginTransaction(.deferred)
+        try db.beginTransaction(kind)
         begun = true
         try onBegin(db)
     }
