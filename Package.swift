@@ -29,6 +29,8 @@ let package = Package(
         .systemLibrary(name: "CCurl"),
         .systemLibrary(name: "CWebsockets"),
         .target(name: "CTransportLoader"),
+        // mallinfo2 and sqlite3_memory_used for /metrics (Adapters' Operations).
+        .target(name: "CProcessStatistics", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The platform-neutral core: no adapter, no C module.
         .target(
             name: "PeerBot",
@@ -43,7 +45,7 @@ let package = Package(
         .target(
             name: "Adapters",
             dependencies: [
-                "PeerBot", "CCurl", "CWebsockets", "CTransportLoader",
+                "PeerBot", "CCurl", "CWebsockets", "CTransportLoader", "CProcessStatistics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

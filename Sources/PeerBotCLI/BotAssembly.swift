@@ -93,7 +93,7 @@ struct BotAssembly {
         hangup = reloader.installHangupHandler()
         shutdown = ShutdownSignals(runtime: runtime, logger: logger)
         if let address = app.operations.healthListen {
-            let endpoint = OperationsEndpoint(runtime: runtime, exposition: exposition)
+            let endpoint = OperationsEndpoint(runtime: runtime, exposition: exposition, memoryMetrics: metrics)
             do {
                 let server = try HealthServer(address: address) { request in endpoint.respond(to: request) }
                 logger.notice("health endpoint listening", metadata: ["address": "\(server.address)"])

@@ -70,6 +70,31 @@ import Testing
         #expect(response.body.contains("# HELP peerbot_pages_total First pages of new tickets (tier 1)."))
     }
 
+    @Test func metricsReportWhereTheMemoryIs() async throws {
+        let bed = try await OperationsTestBed()
+        await bed.say("alice", "!checkin 3")
+        let metrics = try await bed.scrape()
+        for name in ["process_resident_memory_bytes", "peerbot_heap_in_use_bytes", "peerbot_heap_reserved_bytes", "peerbot_sqlite_memory_bytes"] {
+            #expect(metrics.types[name] == "gauge", "\(name)")
+        }
+        let resident = try #require(metrics.value("process_resident_memory_bytes"))
+        let heap = try #require(metrics.value("peerbot_heap_in_use_bytes"))
+        let reserved = try #require(metrics.value("peerbot_heap_reserved_bytes"))
+        let sqlite = try #require(metrics.value("peerbot_sqlite_memory_bytes"))
+        // The same figure as the kernel's, within what one scrape can allocate.
+        let kernel = try #require(ProcessMemory.residentKiB()) * 1024
+        #expect(abs(resident - Double(kernel)) < 8 * 1024 * 1024)
+        #expect(heap > 0 && heap <= reserved)
+        // An open database with its schema read takes SQLite memory; it is part of the heap.
+        #expect(sqlite > 64 * 1024 && sqlite < heap)
+    }
+
+    @Test func residentMemoryIsReadFromTheStatusFile() {
+        let status = "Name:\tpeerbot\nVmPeak:\t  30000 kB\nVmRSS:\t   22716 kB\nRssAnon:\t    2640 kB\n"
+        #expect(ProcessMemory.residentKiB(inStatus: status) == 22716)
+        #expect(ProcessMemory.residentKiB(inStatus: "Name:\tpeerbot\n") == nil)
+    }
+
     @Test func refusedAndRepeatedRequestsPageOnce() async throws {
         let bed = try await OperationsTestBed()
         await bed.say("alice", "!ack 1")

@@ -34,7 +34,7 @@ final class OperationsTestBed {
         adapters = platforms.map { InMemoryAdapter(platform: $0) }
         runtime = BotRuntime(
             bot: bot, dispatcher: dispatcher, clock: clock, adapters: adapters, outboxStuckAfter: 600)
-        let endpoint = OperationsEndpoint(runtime: runtime, exposition: exposition)
+        let endpoint = OperationsEndpoint(runtime: runtime, exposition: exposition, memoryMetrics: metrics)
         server = try HealthServer(address: ListenAddress(host: "127.0.0.1", port: 0)) { request in
             endpoint.respond(to: request)
         }

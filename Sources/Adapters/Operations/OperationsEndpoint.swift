@@ -5,10 +5,13 @@ import PeerBot
 public struct OperationsEndpoint: Sendable {
     let runtime: BotRuntime
     let exposition: PrometheusExposition
+    /// Where `/metrics` records the process's memory (`ProcessMemory`); nil leaves it out.
+    let memoryMetrics: BotMetrics?
 
-    public init(runtime: BotRuntime, exposition: PrometheusExposition) {
+    public init(runtime: BotRuntime, exposition: PrometheusExposition, memoryMetrics: BotMetrics? = nil) {
         self.runtime = runtime
         self.exposition = exposition
+        self.memoryMetrics = memoryMetrics
     }
 
     public func respond(to request: HealthServer.Request) -> HealthServer.Response {
@@ -20,6 +23,7 @@ public struct OperationsEndpoint: Sendable {
         case "/metrics":
             // Sampling first brings the gauges and the adapters' counters up to date.
             _ = runtime.health()
+            memoryMetrics?.recordMemory(ProcessMemory.sample())
             return HealthServer.Response(status: 200, contentType: PrometheusExposition.contentType, body: exposition.text())
         case "/":
             return HealthServer.Response(status: 200, body: "PeerBot: /healthz, /metrics\n")

@@ -16,6 +16,11 @@ extension BotMetrics {
         public static let ticketsOpen = "peerbot_tickets_open"
         public static let pagesUnacknowledged = "peerbot_pages_unacknowledged"
         public static let adapterConnected = "peerbot_adapter_connected"
+        /// The conventional name (Prometheus client libraries' process collector).
+        public static let residentMemory = "process_resident_memory_bytes"
+        public static let heapInUse = "peerbot_heap_in_use_bytes"
+        public static let heapReserved = "peerbot_heap_reserved_bytes"
+        public static let storeMemory = "peerbot_sqlite_memory_bytes"
     }
 
     /// One line of help per family, for the `# HELP` lines of an exposition.
@@ -35,5 +40,9 @@ extension BotMetrics {
         Name.ticketsOpen: "Requests for a facilitator that are open or acknowledged.",
         Name.pagesUnacknowledged: "Open tickets whose page nobody has acknowledged yet.",
         Name.adapterConnected: "1 when the platform adapter is connected, else 0.",
+        Name.residentMemory: "Resident memory of the process in bytes (VmRSS).",
+        Name.heapInUse: "Bytes in live C-heap allocations (glibc mallinfo2 uordblks + hblkhd).",
+        Name.heapReserved: "Bytes the C heap holds from the system, in use or free (mallinfo2 arena + hblkhd).",
+        Name.storeMemory: "Bytes SQLite has allocated, its page caches included (sqlite3_memory_used).",
     ]
 }

@@ -66,6 +66,15 @@ public struct BotMetrics: Sendable {
         }
     }
 
+    /// The process's memory figures; those the platform cannot give are left out.
+    public func recordMemory(_ use: MemoryUse) {
+        let figures = [
+            (Name.residentMemory, use.residentBytes), (Name.heapInUse, use.heapInUseBytes),
+            (Name.heapReserved, use.heapReservedBytes), (Name.storeMemory, use.storeBytes),
+        ]
+        for case let (name, value?) in figures { gauge(name, []).record(value) }
+    }
+
     /// Creates the families an admin expects to see from the first scrape
     /// (at zero), for these platforms.
     public func registerFamilies(platforms: [Platform]) {

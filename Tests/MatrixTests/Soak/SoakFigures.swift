@@ -18,7 +18,8 @@ struct SoakFigures: Sendable, CustomStringConvertible {
     var rssWarm: Int?
     var rssEnd: Int?
     var rssPeak: Int?
-    /// Every tenth of the commands: how many were done, and VmRSS, RssAnon, RssFile, RssShmem in KiB.
+    /// Every tenth of the commands: how many were done, and in KiB VmRSS, RssAnon, RssFile,
+    /// RssShmem, and from `/metrics` the heap in use ("heap"), reserved ("heapReserved") and SQLite's share.
     var rssSeries: [(done: Int, parts: [String: Int])] = []
     /// From PeerBot's log: syncs that recovered after failing, deliveries retried, 429s met.
     var syncRecoveries = 0
@@ -30,6 +31,7 @@ struct SoakFigures: Sendable, CustomStringConvertible {
         rssSeries.map { sample in
             let part = { (name: String) in sample.parts[name].map(String.init) ?? "?" }
             return "\(sample.done): \(part("VmRSS")) = \(part("RssAnon")) + \(part("RssFile")) + \(part("RssShmem"))"
+                + " (heap \(part("heap")) of \(part("heapReserved")), sqlite \(part("sqlite")))"
         }.joined(separator: "; ")
     }
 
@@ -48,7 +50,7 @@ struct SoakFigures: Sendable, CustomStringConvertible {
             (\(restartSeconds.map { "\(Int($0)) s" }.joined(separator: ", ")) down), \(upstreamDown) requests answered 502 meanwhile
               PeerBot: sync recovered \(syncRecoveries)×, \(deliveryRetries) delivery retries, \(rateLimited) rate limits met, \(warnings) warning lines
               RSS: \(rssWarm.map(String.init) ?? "?") KiB after warm-up → \(rssEnd.map(String.init) ?? "?") KiB at the end (\(growth)); peak \(rssPeak.map(String.init) ?? "?") KiB
-              RSS by commands done (KiB, VmRSS = anon + file + shmem): \(seriesText)
+              RSS by commands done (KiB, VmRSS = anon + file + shmem (heap in use of reserved, sqlite)): \(seriesText)
             """
     }
 }

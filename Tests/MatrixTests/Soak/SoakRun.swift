@@ -44,7 +44,8 @@ struct SoakRun: Sendable {
         let sampler = Task {
             while !Task.isCancelled, let rss = ProcessMemory.residentKiB(of: pid) {
                 let done = progress.value
-                let parts = done >= (memory.value.series.count) * tenth ? ProcessMemory.residentParts(of: pid) : [:]
+                var parts = done >= (memory.value.series.count) * tenth ? ProcessMemory.residentParts(of: pid) : [:]
+                if !parts.isEmpty { parts.merge(await SoakMemoryGauges.read(port: healthPort, http: world.http)) { $1 } }
                 memory.update { sample in
                     sample.peak = max(sample.peak, rss)
                     if sample.warm == nil, done >= warmAfter { sample.warm = rss }
@@ -91,7 +92,8 @@ struct SoakRun: Sendable {
         sampler.cancel()
         figures.rssEnd = ProcessMemory.residentKiB(of: pid)
         (figures.rssWarm, figures.rssPeak) = (memory.value.warm, max(memory.value.peak, figures.rssEnd ?? 0))
-        figures.rssSeries = memory.value.series + [(progress.value, ProcessMemory.residentParts(of: pid))]
+        let endParts = ProcessMemory.residentParts(of: pid).merging(await SoakMemoryGauges.read(port: healthPort, http: world.http)) { $1 }
+        figures.rssSeries = memory.value.series + [(progress.value, endParts)]
 
         let stats = try await proxy.stats()
         figures.faults = FaultProxy.faultsByKind(stats)
