@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackPeers
 import PeerBot
 import Testing
 
@@ -32,49 +33,46 @@ final class MastodonCrashRig {
         }
     }
 
-    /// Waits until the fake holds its `count`th post, and returns that one.
-    func waitUntilHeld(_ count: Int = 1) async throws -> HeldPost {
-        try await harness.waitUntil("post \(count) is held") { try await fake.held().count >= count }
-        return try await fake.held()[count - 1]
-    }
+    /// Holds the post whose text matches `match`, runs `trigger` (which makes the bot post it),
+    /// kills `peerbot` while the post is held — checking its entry is still pending, so the kill
+    /// hit the window, and letting `atKill` look at the dead process's database — and starts it
+    /// again with the fake healthy. Once the outbox is empty, checks the post went out twice in
+    /// all with one Idempotency-Key (held, then one retry) and returns the statuses whose text
+    /// contains `match`.
+    func postAcrossAKill(
+        _ match: String, responseLost: Bool, atKill: (SQLiteStore) throws -> Void = { _ in },
+        trigger: () async throws -> Void
+    ) async throws -> [PostedStatus] {
+        let heldBefore = try await fake.held().count
+        try await fake.holdStatusPost(matching: match, accept: responseLost)
+        try await trigger()
+        try await harness.waitUntil("the post is held") { try await fake.held().count > heldBefore }
+        let held = try await fake.held()[heldBefore]
 
-    /// Kills `peerbot` while a post is held, checks the entry whose action contains `pendingText`
-    /// is still pending (so the kill hit the window), lets `atKill` look at the dead process's
-    /// database, releases the fake and starts `peerbot` again.
-    func killAndRestart(pendingText: String, atKill: (SQLiteStore) throws -> Void = { _ in }) async throws {
         let running = try #require(runs.last)
         kill(running.process.processIdentifier, SIGKILL)
         running.process.waitUntilExit()
         let pending = try store.rawRows(
-            "SELECT id FROM outbox WHERE state = 'pending' AND action LIKE ?", arguments: ["%\(pendingText)%"])
+            "SELECT id FROM outbox WHERE state = 'pending' AND action LIKE ?", arguments: ["%\(match)%"])
         #expect(pending.count == 1, "the held post is still pending after the kill")
         try atKill(store)
         try await fake.release()
         try await start()
-    }
+        try await store.waitUntilOutboxIsEmpty()
 
-    /// Waits until the outbox has nothing left to deliver: after that no status can still come.
-    func waitUntilOutboxIsEmpty() async throws {
-        let running = try #require(runs.last)
-        try await harness.waitUntil("the outbox is delivered") {
-            guard running.process.isRunning else { throw HarnessError(description: "peerbot exited: \(running.stderr)") }
-            return try store.read { try $0.outboxDepth() } == 0
-        }
+        // With the response lost the status existed and the retry got it back; with the request lost it did not.
+        #expect(held.accepted == responseLost)
+        let key = try #require(held.idempotencyKey)
+        let posts = try await fake.requests().filter { $0.method == "POST" && $0.path == "/api/v1/statuses" && $0.idempotencyKey == key }
+        #expect(posts.count == 2, "the held post and one retry with the same Idempotency-Key")
+        let statuses = try await fake.statuses()
+        #expect(statuses.filter { $0.idempotencyKey == key }.count == 1, "one status for the key")
+        return statuses.filter { $0.text.contains(match) }
     }
 
     /// The statuses created whose text contains `text`.
     func statuses(containing text: String) async throws -> [PostedStatus] {
         try await fake.statuses().filter { $0.text.contains(text) }
-    }
-
-    /// The held post went out twice in all: held, then one retry with the same Idempotency-Key.
-    /// With the response lost the status existed and the retry got it back; with the request lost it did not.
-    func expectOneRetry(of held: HeldPost, responseLost: Bool) async throws {
-        #expect(held.accepted == responseLost)
-        let key = try #require(held.idempotencyKey)
-        let posts = try await fake.requests().filter { $0.method == "POST" && $0.path == "/api/v1/statuses" && $0.idempotencyKey == key }
-        #expect(posts.count == 2, "the held post and one retry with the same Idempotency-Key")
-        #expect(try await fake.statuses().filter { $0.idempotencyKey == key }.count == 1, "one status for the key")
     }
 
     /// Stops `peerbot` and the fake; no log of any start holds the token.

@@ -1,4 +1,6 @@
+import Adapters
 import Foundation
+import LoopbackPeers
 import PeerBot
 import Testing
 
@@ -12,20 +14,17 @@ import Testing
     func aPageInFlightWhenKilledIsPostedOnceAfterTheRestart(responseLost: Bool) async throws {
         let rig = try await MastodonCrashRig()
         try await rig.start()
-        try await rig.fake.holdStatusPost(matching: "Ticket #1:", accept: responseLost)
-        let request = try await rig.fake.mention("!facilitator rough night")
-        let held = try await rig.waitUntilHeld()
-        try await rig.killAndRestart(pendingText: "Ticket #1:") { store in
+        var request: MastodonNotification?
+        let pages = try await rig.postAcrossAKill("Ticket #1:", responseLost: responseLost) { store in
             // The kill hit the window: the ticket and its page are stored, the page not delivered.
             let tickets = try store.rawRows("SELECT state FROM ticket")
             #expect(tickets == [["state": "open"]])
+        } trigger: {
+            request = try await rig.fake.mention("!facilitator rough night")
         }
-        try await rig.waitUntilOutboxIsEmpty()
-
-        #expect(try await rig.statuses(containing: "Ticket #1:").count == 1, "the page, once")
-        let statuses = try await rig.fake.statuses()
-        #expect(statuses.filter { $0.status.inReplyToID == request.status?.id }.count == 1, "the member's confirmation, once")
-        try await rig.expectOneRetry(of: held, responseLost: responseLost)
+        #expect(pages.count == 1, "the page, once")
+        let confirmations = try await rig.fake.statuses().filter { $0.status.inReplyToID == request?.status?.id }
+        #expect(confirmations.count == 1, "the member's confirmation, once")
         await rig.stop()
     }
 
@@ -35,20 +34,17 @@ import Testing
         try await rig.start()
         let request = try await rig.fake.mention("!checkin daily 03:00 UTC")
         try await rig.harness.waitUntil("the schedule is confirmed") { try await !rig.statuses(containing: "I'll check in with you").isEmpty }
-        let memberKey = "mastodon:\(request.account.id)"
-        try await rig.fake.holdStatusPost(matching: "check-in time", accept: responseLost)
-        let jobKey = try rig.store.makeCheckinPromptDue(memberKey: memberKey)
-        let held = try await rig.waitUntilHeld()
-        try await rig.killAndRestart(pendingText: "check-in time") { store in
+        var jobKey: String?
+        let prompts = try await rig.postAcrossAKill("check-in time", responseLost: responseLost) { store in
             // The job was marked done in the transaction that queued its prompt.
-            let job = try store.rawRows("SELECT state FROM job WHERE key = ?", arguments: [jobKey])
-            #expect(job == [["state": "done"]])
+            let state = try store.jobState(key: jobKey ?? "")
+            #expect(state == "done")
+        } trigger: {
+            jobKey = try rig.store.makeCheckinPromptDue(memberKey: "mastodon:\(request.account.id)")
         }
-        try await rig.waitUntilOutboxIsEmpty()
-
-        #expect(try await rig.statuses(containing: "check-in time").count == 1, "the prompt, once")
-        try await rig.expectOneRetry(of: held, responseLost: responseLost)
-        #expect(try rig.store.rawRows("SELECT state FROM job WHERE key = ?", arguments: [jobKey]) == [["state": "done"]], "the occurrence ran once")
+        #expect(prompts.count == 1, "the prompt, once")
+        #expect(prompts.first?.status.mentions.map(\.acct) == ["admin"], "to the member only")
+        #expect(try rig.store.jobState(key: try #require(jobKey)) == "done", "the occurrence ran once, before the kill")
         await rig.stop()
     }
 
@@ -59,29 +55,19 @@ import Testing
         try await rig.fake.account("sam")
         try await rig.fake.mention("!facilitator")
         try await rig.harness.waitUntil("the page is posted") { try await !rig.statuses(containing: "Ticket #1:").isEmpty }
-        try await rig.waitUntilOutboxIsEmpty()
+        try await rig.store.waitUntilOutboxIsEmpty()
 
         // Facilitator → member: `!reply` from sam, held on its way to the member.
-        try await rig.fake.holdStatusPost(matching: "I'm here for you", accept: responseLost)
-        try await rig.fake.mention("!reply 1 I'm here for you", from: "sam")
-        let toMember = try await rig.waitUntilHeld(1)
-        try await rig.killAndRestart(pendingText: "I'm here for you")
-        try await rig.waitUntilOutboxIsEmpty()
-        let replies = try await rig.statuses(containing: "I'm here for you")
-        #expect(replies.count == 1)
-        #expect(replies.first?.status.mentions.map(\.acct) == ["admin"], "to the member only")
-        try await rig.expectOneRetry(of: toMember, responseLost: responseLost)
+        let replies = try await rig.postAcrossAKill("I'm here for you", responseLost: responseLost) {
+            try await rig.fake.mention("!reply 1 I'm here for you", from: "sam")
+        }
+        #expect(replies.map { $0.status.mentions.map(\.acct) } == [["admin"]], "once, to the member only")
 
         // Member → facilitators: a mention while the ticket is active, held on its way to the facilitators.
-        try await rig.fake.holdStatusPost(matching: "thank you so much", accept: responseLost)
-        try await rig.fake.mention("thank you so much")
-        let toFacilitators = try await rig.waitUntilHeld(2)
-        try await rig.killAndRestart(pendingText: "thank you so much")
-        try await rig.waitUntilOutboxIsEmpty()
-        let relayed = try await rig.statuses(containing: "thank you so much")
-        #expect(relayed.count == 1)
-        #expect(relayed.first?.status.mentions.map(\.acct) == ["sam"], "to the facilitators only")
-        try await rig.expectOneRetry(of: toFacilitators, responseLost: responseLost)
+        let relayed = try await rig.postAcrossAKill("thank you so much", responseLost: responseLost) {
+            try await rig.fake.mention("thank you so much")
+        }
+        #expect(relayed.map { $0.status.mentions.map(\.acct) } == [["sam"]], "once, to the facilitators only")
 
         let audit = try rig.store.rawRows("SELECT detail FROM audit_event WHERE kind = 'relayed' ORDER BY id")
         #expect(audit.map { $0["detail"] } == ["to the member", "to the facilitators"], "each relay happened once")

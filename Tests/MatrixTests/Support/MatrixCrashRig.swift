@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackPeers
 import PeerBot
 import Testing
 @testable import Adapters
@@ -10,10 +11,12 @@ import Testing
 /// the proxy (a held request), never by timing.
 final class MatrixCrashRig {
     let world: MatrixWorld
-    let facilitators: String
-    let general: String
+    /// The facilitators' room (sam, with power level 50) and a public room with the member.
+    let facilitators: String, general: String
+    /// Between `peerbot` and Synapse.
     let proxy: HoldingProxy
     let peerbot: PeerBotRunner
+    /// The database `peerbot` keeps across its runs, opened by the test.
     let store: SQLiteStore
 
     var sam: MatrixTestClient { world.facilitator }
@@ -43,39 +46,37 @@ final class MatrixCrashRig {
         try await sam.waitForJoin(of: world.bot.userID, in: facilitators)
     }
 
-    /// Waits until the proxy holds its `count`th request, and returns that one.
-    func waitUntilHeld(_ count: Int = 1) async throws -> MatrixJSON {
+    /// Holds the send whose JSON body matches `match`, runs `trigger` (which makes the bot send
+    /// it), kills `peerbot` while the send is held — checking its entry is still pending, so the
+    /// kill hit the window, and letting `atKill` look at the dead process's database — and
+    /// starts it again with the proxy healthy. Once the outbox is empty, checks the send went
+    /// out twice in all, both with the entry's idempotency key as txnId (held, then one retry),
+    /// and returns the delivered event's id. With the response lost Synapse had stored the
+    /// event and answered the retry with it; with the request lost the retry created it.
+    func sendAcrossAKill(
+        _ match: String, responseLost: Bool, atKill: (SQLiteStore) throws -> Void = { _ in },
+        trigger: () async throws -> Void
+    ) async throws -> String {
+        let heldBefore = try await proxy.held().count
+        try await proxy.holdSend(body: match, responseLost: responseLost)
+        try await trigger()
         let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            let held = try await proxy.held()
-            if held.count >= count { return held[count - 1] }
+        while try await proxy.held().count == heldBefore {
+            guard ContinuousClock.now < deadline else { throw PeerBotRunner.Failed(description: "the proxy never held \(match)") }
             try await Task.sleep(for: .milliseconds(20))
         }
-        throw PeerBotRunner.Failed(description: "the proxy never held request \(count)")
-    }
+        let held = try await proxy.held()[heldBefore]
 
-    /// Kills `peerbot` while a request is held, checks the entry whose action contains
-    /// `pendingText` is still pending (so the kill hit the window), lets `atKill` look at
-    /// the dead process's database, releases the proxy and starts `peerbot` again.
-    /// Returns the entry's idempotency key (its txnId).
-    @discardableResult
-    func killAndRestart(pendingText: String, atKill: (SQLiteStore) throws -> Void = { _ in }) async throws -> String {
         await peerbot.kill(SIGKILL)
         let pending = try store.rawRows(
-            "SELECT idempotency_key FROM outbox WHERE state = 'pending' AND action LIKE ?", arguments: ["%\(pendingText)%"])
+            "SELECT idempotency_key FROM outbox WHERE state = 'pending' AND action LIKE ?", arguments: ["%\(match)%"])
         #expect(pending.count == 1, "the held delivery is still pending after the kill")
         try atKill(store)
         try await proxy.release()
         try peerbot.start()
-        return try #require(pending.first?["idempotency_key"])
-    }
+        try await store.waitUntilOutboxIsEmpty()
 
-    /// The held send went out twice in all, both with the outbox entry's idempotency key as
-    /// txnId: held, then one retry. With the response lost Synapse had stored the event and
-    /// answered the retry with it; with the request lost the retry created it. Returns the
-    /// delivered event's id.
-    @discardableResult
-    func expectOneRetry(of held: MatrixJSON, key: String, responseLost: Bool) async throws -> String {
+        let key = try #require(pending.first?["idempotency_key"])
         #expect(held["accepted"]?.bool == responseLost)
         #expect(held["path"]?.string?.hasSuffix("/send/m.room.message/\(key)") == true, "the held send's txnId is the entry's key")
         let sends = try await proxy.sendPaths().filter { $0.hasSuffix("/send/m.room.message/\(key)") }
@@ -89,10 +90,10 @@ final class MatrixCrashRig {
         return eventID
     }
 
-    /// The bot's messages in `room` containing `text`, as `client` sees them after one more sync.
-    func messages(_ client: MatrixTestClient, in room: String, containing text: String) async throws -> [MatrixJSON] {
-        try await client.sync()
-        return await client.messages(in: room, from: botID).filter { $0.body.contains(text) }
+    /// The ids of the bot's messages in `room` containing `text`, once `client` has seen one.
+    func messages(_ client: MatrixTestClient, in room: String, containing text: String) async throws -> [String?] {
+        _ = try await client.waitForMessage(in: room, from: botID) { $0.body.contains(text) }
+        return await client.messages(in: room, from: botID).filter { $0.body.contains(text) }.map(\.eventID)
     }
 
     /// Stops `peerbot` and the proxy; no log of any start holds the token.
