@@ -4,19 +4,24 @@ import PeerBot
 /// Steps a test takes on the database of a running `peerbot run` (another
 /// process on the same SQLite file), shared by the adapters' crash-safety tests.
 extension SQLiteStore {
+    /// The key of the occurrence `makeCheckinPromptDue(memberKey:)` writes.
+    public static func dueCheckinPromptKey(memberKey: String) -> String {
+        "checkin:\(memberKey):crash-test"
+    }
+
     /// Replaces the member's next check-in prompt with an occurrence due now. `peerbot run`
     /// has no virtual clock: its scheduler (real clock, one look a second) finds the job,
-    /// runs it, marks it done and queues the prompt in one transaction. Returns the job's
-    /// key, or nil when a job with that key already existed.
-    public func makeCheckinPromptDue(memberKey: String) throws -> String? {
-        let key = "checkin:\(memberKey):crash-test"
+    /// runs it, marks it done and queues the prompt in one transaction. Returns false when
+    /// the occurrence existed already.
+    @discardableResult
+    public func makeCheckinPromptDue(memberKey: String) throws -> Bool {
         let now = Date()
         let job = Job(
-            kind: CheckinsFeature.promptKind, key: key, memberKey: memberKey, dueAt: now,
-            payload: #"{"occurrence":\#(now.timeIntervalSince1970)}"#)
+            kind: CheckinsFeature.promptKind, key: Self.dueCheckinPromptKey(memberKey: memberKey), memberKey: memberKey,
+            dueAt: now, payload: #"{"occurrence":\#(now.timeIntervalSince1970)}"#)
         return try write { transaction in
             try transaction.cancelJobs(memberKey: memberKey, kind: CheckinsFeature.promptKind)
-            return try transaction.schedule(job) ? key : nil
+            return try transaction.schedule(job)
         }
     }
 

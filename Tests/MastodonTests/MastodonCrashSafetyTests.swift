@@ -34,17 +34,16 @@ import Testing
         try await rig.start()
         let request = try await rig.fake.mention("!checkin daily 03:00 UTC")
         try await rig.harness.waitUntil("the schedule is confirmed") { try await !rig.statuses(containing: "I'll check in with you").isEmpty }
-        var jobKey: String?
-        let prompts = try await rig.postAcrossAKill("check-in time", responseLost: responseLost) { store in
-            // The job was marked done in the transaction that queued its prompt.
-            let state = try store.jobState(key: jobKey ?? "")
-            #expect(state == "done")
-        } trigger: {
-            jobKey = try rig.store.makeCheckinPromptDue(memberKey: "mastodon:\(request.account.id)")
+        let memberKey = "mastodon:\(request.account.id)"
+        let jobKey = SQLiteStore.dueCheckinPromptKey(memberKey: memberKey)
+        // Marked done at the kill: in the transaction that queued the prompt.
+        let prompts = try await rig.postAcrossAKill(
+            "check-in time", responseLost: responseLost, atKill: { try #expect($0.jobState(key: jobKey) == "done") }
+        ) {
+            try #expect(rig.store.makeCheckinPromptDue(memberKey: memberKey))
         }
-        #expect(prompts.count == 1, "the prompt, once")
-        #expect(prompts.first?.status.mentions.map(\.acct) == ["admin"], "to the member only")
-        #expect(try rig.store.jobState(key: try #require(jobKey)) == "done", "the occurrence ran once, before the kill")
+        #expect(prompts.map { $0.status.mentions.map(\.acct) } == [["admin"]], "once, to the member only")
+        #expect(try rig.store.jobState(key: jobKey) == "done", "the occurrence ran once, before the kill")
         await rig.stop()
     }
 

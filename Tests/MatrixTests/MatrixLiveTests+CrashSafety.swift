@@ -26,28 +26,24 @@ extension MatrixLiveTests {
     @Test(arguments: [true, false])
     func aDueCheckinPromptInFlightWhenKilledIsSentOnceAfterTheRestart(responseLost: Bool) async throws {
         let rig = try await MatrixCrashRig()
-        try await rig.member.send("!checkin daily 03:00 UTC", to: rig.general)
-        let dm = try await rig.member.acceptInvite(from: rig.botID)
-        _ = try await rig.member.waitForMessage(in: dm, from: rig.botID) { $0.body.contains("I'll check in with you") }
-        var jobKey: String?
-        let prompt = try await rig.sendAcrossAKill("check-in time", responseLost: responseLost) { store in
-            // The job was marked done in the transaction that queued its prompt.
-            let state = try store.jobState(key: jobKey ?? "")
-            #expect(state == "done")
-        } trigger: {
-            jobKey = try rig.store.makeCheckinPromptDue(memberKey: "matrix:\(rig.member.userID)")
+        let dm = try await rig.memberAsks("!checkin daily 03:00 UTC", answeredPrivately: "I'll check in with you")
+        let memberKey = "matrix:\(rig.member.userID)"
+        let jobKey = SQLiteStore.dueCheckinPromptKey(memberKey: memberKey)
+        // Marked done at the kill: in the transaction that queued the prompt.
+        let prompt = try await rig.sendAcrossAKill(
+            "check-in time", responseLost: responseLost, atKill: { try #expect($0.jobState(key: jobKey) == "done") }
+        ) {
+            try #expect(rig.store.makeCheckinPromptDue(memberKey: memberKey))
         }
         #expect(try await rig.messages(rig.member, in: dm, containing: "check-in time") == [prompt], "the prompt, once, in the DM")
-        #expect(try rig.store.jobState(key: try #require(jobKey)) == "done", "the occurrence ran once, before the kill")
+        #expect(try rig.store.jobState(key: jobKey) == "done", "the occurrence ran once, before the kill")
         await rig.stop()
     }
 
     @Test(arguments: [true, false])
     func relayedRepliesInFlightWhenKilledAreSentOnceAfterTheRestart(responseLost: Bool) async throws {
         let rig = try await MatrixCrashRig()
-        try await rig.member.send("!facilitator", to: rig.general)
-        let dm = try await rig.member.acceptInvite(from: rig.botID)
-        _ = try await rig.member.waitForMessage(in: dm, from: rig.botID) { $0.body.contains("request #1") }
+        let dm = try await rig.memberAsks("!facilitator", answeredPrivately: "request #1")
         try await rig.store.waitUntilOutboxIsEmpty()
 
         // Facilitator → member: `!reply` in the facilitators' room, held on its way to the member's DM.

@@ -90,6 +90,15 @@ final class MatrixCrashRig {
         return eventID
     }
 
+    /// The member sends `command` in the general room and accepts the direct-message room the
+    /// bot invites them to; returns that room once the answer containing `answer` is in it.
+    func memberAsks(_ command: String, answeredPrivately answer: String) async throws -> String {
+        try await member.send(command, to: general)
+        let dm = try await member.acceptInvite(from: botID)
+        _ = try await member.waitForMessage(in: dm, from: botID) { $0.body.contains(answer) }
+        return dm
+    }
+
     /// The ids of the bot's messages in `room` containing `text`, once `client` has seen one.
     func messages(_ client: MatrixTestClient, in room: String, containing text: String) async throws -> [String?] {
         _ = try await client.waitForMessage(in: room, from: botID) { $0.body.contains(text) }
