@@ -83,8 +83,9 @@ let package = Package(
         // driver and the corpus replay tests; the driver replays files when built without the fuzzer.
         .target(name: "FuzzTargets", dependencies: ["PeerBot", "Adapters"], path: "Fuzz/Targets"),
         .executableTarget(name: "PeerBotFuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver"),
-        // Starts the Python loopback servers in Tests/Peers for transport tests and benchmarks.
-        .target(name: "LoopbackPeers"),
+        // Starts the Python loopback servers in Tests/Peers for transport tests and benchmarks, and
+        // runs the built `peerbot` for the adapters' end-to-end tests (with steps on its database).
+        .target(name: "LoopbackPeers", dependencies: ["PeerBot"]),
         .testTarget(
             name: "PeerBotTests",
             dependencies: ["PeerBot", .product(name: "Logging", package: "swift-log")],

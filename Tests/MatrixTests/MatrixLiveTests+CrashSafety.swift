@@ -1,78 +1,65 @@
 import Foundation
+import LoopbackPeers
 import PeerBot
 import Testing
 @testable import Adapters
 
-/// `peerbot run` is killed with SIGKILL while its page to the facilitators'
-/// room is held by a proxy in front of the real Synapse, then started again
-/// on the same database: the room holds the page exactly once. With the
-/// response lost, Synapse already stored the event and the retry's txnId (the
-/// outbox entry's idempotency key, same access token) returns that event.
+/// `peerbot run` is killed with SIGKILL while a delivery — a page, a due
+/// check-in prompt, a relayed reply — is held by a proxy in front of the real
+/// Synapse, then started again on the same database: the room holds the
+/// message exactly once. With the response lost, Synapse already stored the
+/// event and the retry's txnId (the outbox entry's idempotency key, same
+/// access token) returns that event.
 extension MatrixLiveTests {
     @Test(arguments: [true, false])
     func aPageInFlightWhenKilledIsSentOnceAfterTheRestart(responseLost: Bool) async throws {
-        let world = try await MatrixWorld.make()
-        let sam = world.facilitator
-        let facilitators = try await world.admin.createRoom(
-            name: "facilitators", invite: [world.bot.userID, sam.userID], powerLevels: [sam.userID: 50])
-        try await sam.join(facilitators)
-        let general = try await world.member.createRoom(name: "general", invite: [world.bot.userID])
-        let proxy = try await HoldingProxy(upstream: world.accounts.baseURL, http: world.http)
-        defer { proxy.stop() }
-        let peerbot = try PeerBotRunner(
-            matrix: """
-                homeserver = "\(proxy.baseURL.absoluteString)"
-                user_id = "\(world.bot.userID)"
-                auto_join_from = ["localhost"]
-                facilitators_room = "\(facilitators)"
-                facilitators = ["\(sam.userID)"]
-                """, token: world.bot.token)
-        try peerbot.start()
-        try await world.member.waitForJoin(of: world.bot.userID, in: general)
-        try await sam.waitForJoin(of: world.bot.userID, in: facilitators)
-
-        try await proxy.holdSend(body: "Ticket #1:", responseLost: responseLost)
-        try await world.member.send("!facilitator rough night", to: general)
-        let held = try await waitUntilHeld(proxy)
-        await peerbot.kill(SIGKILL)
-        let store = try SQLiteStore(path: peerbot.databasePath)
-        #expect(try store.rawRows("SELECT id FROM outbox WHERE state = 'pending' AND action LIKE '%Ticket #1:%'").count == 1)
-        #expect(held["accepted"]?.bool == responseLost)
-        try await proxy.release()
-
-        try peerbot.start()
-        let page = try await sam.waitForMessage(in: facilitators, from: world.bot.userID) { $0.body.contains("Ticket #1:") }
-        try await waitUntilOutboxIsEmpty(store)
-        // The member's confirmation went out after the page: once it is there, the page's retry is done.
-        let dm = try await world.member.acceptInvite(from: world.bot.userID)
-        _ = try await world.member.waitForMessage(in: dm, from: world.bot.userID) { $0.body.contains("request #1") }
-        try await sam.sync()
-        #expect(await sam.messages(in: facilitators, from: world.bot.userID).filter { $0.body.contains("Ticket #1:") }.count == 1)
-        #expect(await world.member.messages(in: dm, from: world.bot.userID).filter { $0.body.contains("request #1") }.count == 1)
-        let delivered = try store.rawRows("SELECT message_id FROM outbox WHERE tag = 'ticket:1:tier:1'")
-        #expect(delivered.first?["message_id"] == page.eventID)
-        if responseLost {
-            let response = try JSONDecoder().decode(MatrixJSON.self, from: Data((held["response"]?.string ?? "").utf8))
-            #expect(response["event_id"]?.string == page.eventID, "the retry got the event the lost response named")
+        let rig = try await MatrixCrashRig()
+        let page = try await rig.sendAcrossAKill("Ticket #1:", responseLost: responseLost) {
+            try await rig.member.send("!facilitator rough night", to: rig.general)
         }
-        await peerbot.kill(SIGTERM)
-        #expect(!peerbot.log.contains(world.bot.token))
+        #expect(try await rig.messages(rig.sam, in: rig.facilitators, containing: "Ticket #1:") == [page])
+        let dm = try await rig.member.acceptInvite(from: rig.botID)
+        #expect(try await rig.messages(rig.member, in: dm, containing: "request #1").count == 1, "the member's confirmation, once")
+        await rig.stop()
     }
 
-    func waitUntilHeld(_ proxy: HoldingProxy) async throws -> MatrixJSON {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ContinuousClock.now < deadline {
-            if let first = try await proxy.held().first { return first }
-            try await Task.sleep(for: .milliseconds(20))
+    @Test(arguments: [true, false])
+    func aDueCheckinPromptInFlightWhenKilledIsSentOnceAfterTheRestart(responseLost: Bool) async throws {
+        let rig = try await MatrixCrashRig()
+        let dm = try await rig.memberAsks("!checkin daily 03:00 UTC", answeredPrivately: "I'll check in with you")
+        let memberKey = "matrix:\(rig.member.userID)"
+        let jobKey = SQLiteStore.dueCheckinPromptKey(memberKey: memberKey)
+        // Marked done at the kill: in the transaction that queued the prompt.
+        let prompt = try await rig.sendAcrossAKill(
+            "check-in time", responseLost: responseLost, atKill: { try #expect($0.jobState(key: jobKey) == "done") }
+        ) {
+            try #expect(rig.store.makeCheckinPromptDue(memberKey: memberKey))
         }
-        throw PeerBotRunner.Failed(description: "the proxy never held the page")
+        #expect(try await rig.messages(rig.member, in: dm, containing: "check-in time") == [prompt], "the prompt, once, in the DM")
+        #expect(try rig.store.jobState(key: jobKey) == "done", "the occurrence ran once, before the kill")
+        await rig.stop()
     }
 
-    func waitUntilOutboxIsEmpty(_ store: SQLiteStore) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while try store.read({ try $0.outboxDepth() }) > 0 {
-            guard ContinuousClock.now < deadline else { throw PeerBotRunner.Failed(description: "the outbox never emptied") }
-            try await Task.sleep(for: .milliseconds(50))
+    @Test(arguments: [true, false])
+    func relayedRepliesInFlightWhenKilledAreSentOnceAfterTheRestart(responseLost: Bool) async throws {
+        let rig = try await MatrixCrashRig()
+        let dm = try await rig.memberAsks("!facilitator", answeredPrivately: "request #1")
+        try await rig.store.waitUntilOutboxIsEmpty()
+
+        // Facilitator → member: `!reply` in the facilitators' room, held on its way to the member's DM.
+        let reply = try await rig.sendAcrossAKill("I'm here for you", responseLost: responseLost) {
+            try await rig.sam.send("!reply 1 I'm here for you", to: rig.facilitators)
         }
+        #expect(try await rig.messages(rig.member, in: dm, containing: "I'm here for you") == [reply])
+
+        // Member → facilitators: a message in the DM room while the ticket is active, held on its way to their room.
+        let relayed = try await rig.sendAcrossAKill("thank you so much", responseLost: responseLost) {
+            try await rig.member.send("thank you so much", to: dm)
+        }
+        #expect(try await rig.messages(rig.sam, in: rig.facilitators, containing: "thank you so much") == [relayed])
+
+        let audit = try rig.store.rawRows("SELECT detail FROM audit_event WHERE kind = 'relayed' ORDER BY id")
+        #expect(audit.map { $0["detail"] } == ["to the member", "to the facilitators"], "each relay happened once")
+        await rig.stop()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackPeers
 import PeerBot
 import Testing
 @testable import Adapters
@@ -37,7 +38,7 @@ extension MatrixLiveTests {
 
         try await bob.send("!facilitator rough night", to: general)
         let page = try await alice.waitForMessage(in: facilitators, from: world.bot.userID) { $0.body.contains("Ticket #1:") }
-        try await waitUntilOutboxIsEmpty(bot.store)
+        try await bot.store.waitUntilOutboxIsEmpty()
         let before = try PrivilegedCommands.state(of: bot.store)
 
         // A display name that is the facilitator's user id.
@@ -59,7 +60,7 @@ extension MatrixLiveTests {
         _ = try await alice.waitForMessage(in: dm, from: world.bot.userID, count: refusals, seconds: 120) {
             $0.body.contains("Nothing was changed.")
         }
-        try await waitUntilOutboxIsEmpty(bot.store)
+        try await bot.store.waitUntilOutboxIsEmpty()
 
         let after = try PrivilegedCommands.state(of: bot.store)
         for table in PrivilegedCommands.stateTables { #expect(after[table] == before[table], "\(table) changed") }

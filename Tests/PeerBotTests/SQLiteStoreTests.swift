@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import PeerBot
 
@@ -18,6 +19,26 @@ import Testing
         #expect(identifiers.contains("v2-checkins-agreements-boundaries"))
         #expect(identifiers.contains("v2-escalation"))
         #expect(identifiers.contains("v3-outbox-claims"))
+    }
+
+    /// Two `peerbot` processes may open one new file at once (a crash-safety test reads the
+    /// database of the `peerbot run` it just started): each connection here is another process
+    /// to SQLite. All of them open it, and every migration runs once.
+    @Test func storesOpeningOneNewFileAtOnceAllMigrateIt() throws {
+        for round in 0..<8 {
+            let path = temporary.path("race-\(round)/bot.sqlite")
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                do {
+                    _ = try SQLiteStore(path: path)
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 } == [], "round \(round)")
+            let migrations = try SQLiteStore(path: path).rawRows("SELECT identifier FROM grdb_migrations")
+            #expect(migrations.count == Set(migrations.compactMap { $0["identifier"] }).count)
+        }
     }
 
     @Test func settingsSurviveReopening() throws {

@@ -11,6 +11,7 @@ the server and no response ever comes. Exits when stdin closes.
 Test control endpoints (not forwarded):
   POST /_test/hold {method, path, body, accept}   path and body are regexes (searched)
   GET  /_test/held                                 the requests held so far (with the upstream answer when accepted)
+  GET  /_test/requests                             method and path of every request that came, held or not
   POST /_test/release                              no more holds; held requests end
 """
 import http.client
@@ -24,7 +25,7 @@ from urllib.parse import urlparse
 from peer_support import announce
 
 LOCK = threading.Lock()
-STATE = {"holds": [], "held": [], "release": threading.Event()}
+STATE = {"holds": [], "held": [], "requests": [], "release": threading.Event()}
 UPSTREAM = None
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "proxy-connection", "host",
               "content-length"}
@@ -68,6 +69,7 @@ class Handler(BaseHTTPRequestHandler):
         text = body.decode("utf-8", "replace")
         hold = None
         with LOCK:
+            STATE["requests"].append({"method": self.command, "path": self.path})
             for rule in STATE["holds"]:
                 if rule["method"] == self.command and re.search(rule["path"], self.path) and re.search(rule.get("body") or "", text):
                     STATE["holds"].remove(rule)
@@ -107,6 +109,9 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/_test/held":
             with LOCK:
                 return self.answer(200, json_header, json.dumps({"held": STATE["held"]}).encode())
+        if path == "/_test/requests":
+            with LOCK:
+                return self.answer(200, json_header, json.dumps({"requests": STATE["requests"]}).encode())
         if path == "/_test/release":
             with LOCK:
                 STATE["holds"] = []

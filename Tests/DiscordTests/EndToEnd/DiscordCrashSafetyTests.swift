@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackPeers
 import PeerBot
 import Testing
 
@@ -109,18 +110,9 @@ import Testing
             // second) runs it, marks it done and queues the prompt in one transaction.
             try await fake.hold(postTo: Self.aliceDM, content: "check-in time", loss: loss)
             let store = try peerbot.store()
-            try store.write { transaction in
-                let key = "discord:\(Payloads.alice)"
-                try transaction.cancelJobs(memberKey: key, kind: CheckinsFeature.promptKind)
-                let now = Date()
-                #expect(
-                    try transaction.schedule(
-                        Job(
-                            kind: CheckinsFeature.promptKind, key: "checkin:\(key):crash-test", memberKey: key, dueAt: now,
-                            payload: #"{"occurrence":\#(now.timeIntervalSince1970)}"#)))
-            }
+            #expect(try store.makeCheckinPromptDue(memberKey: "discord:\(Payloads.alice)"))
+            let jobKey = SQLiteStore.dueCheckinPromptKey(memberKey: "discord:\(Payloads.alice)")
             let held = try #require(try await fake.waitUntilHeld().first)
-            let jobKey = "checkin:discord:\(Payloads.alice):crash-test"
             try await killAndRestart(peerbot, fake, pendingText: "check-in time", start: 2) { store in
                 // The job was marked done in the transaction that queued its prompt.
                 let job = try store.rawRows("SELECT state FROM job WHERE key = ?", arguments: [jobKey])

@@ -29,6 +29,12 @@ final class HoldingProxy: Sendable {
         try JSONDecoder().decode(MatrixJSON.self, from: try await control("/_test/held", nil))["held"]?.array ?? []
     }
 
+    /// The paths of every `PUT …/send/m.room.message/{txnId}` that came so far, held or not.
+    func sendPaths() async throws -> [String] {
+        let requests = try JSONDecoder().decode(MatrixJSON.self, from: try await control("/_test/requests", nil))["requests"]?.array ?? []
+        return requests.filter { $0["method"]?.string == "PUT" }.compactMap { $0["path"]?.string }.filter { $0.contains("/send/m.room.message/") }
+    }
+
     /// No more holds; held requests end.
     func release() async throws {
         _ = try await control("/_test/release", Data("{}".utf8))

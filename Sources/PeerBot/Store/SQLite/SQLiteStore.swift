@@ -41,8 +41,9 @@ public final class SQLiteStore: Store {
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try SQLiteSchema.migrator.migrate(pool)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migratingAlone(in: directory) { try SQLiteSchema.migrator.migrate(pool) }
+            self.pool = pool
             checkpointer = try WALCheckpointer(path: path)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
