@@ -36,6 +36,47 @@ import Testing
         #expect(try store.read { try $0.outboxDepth() } == 0)
     }
 
+    @Test func drainSoonLeavesNoTaskWaitingBehindASlowSendAndStillDeliversEverything() async throws {
+        let temporary = TemporaryDirectory()
+        let store = try SQLiteStore(path: temporary.path("soon.sqlite"))
+        try store.write { _ = try $0.enqueue(.send(channel: general, text: "bulk 0"), lane: .normal, tag: nil, at: start) }
+        let adapter = GatedAdapter()
+        let dispatcher = OutboxDispatcher(store: store, clock: VirtualWallClock(start: start))
+        await dispatcher.register(adapter)
+        let held = Task { await dispatcher.drainSoon() }
+        await adapter.firstBulkSendStarted.wait()  // the normal pass is held in "bulk 0"
+
+        // Events keep coming meanwhile: each asks for a drain, and each call
+        // returns while the send is still held (with `drain()` each would wait).
+        let channel = general, at = start
+        let arrivals = Task {
+            for index in 1...50 {
+                try store.write { _ = try $0.enqueue(.send(channel: channel, text: "bulk \(index)"), lane: .normal, tag: nil, at: at) }
+                await dispatcher.drainSoon()
+            }
+            try store.write {
+                _ = try $0.enqueue(.page(channel: channel, text: "page", mentions: [], ticket: 1), lane: .urgent, tag: nil, at: at)
+            }
+            await dispatcher.drainSoon()
+            return true
+        }
+        // Bounded, so a regression (calls that wait for the held send) fails instead of hanging.
+        let finished = Mutex(false)
+        let watcher = Task {
+            _ = try await arrivals.value
+            finished.withLock { $0 = true }
+        }
+        for _ in 0..<500 where !finished.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(finished.withLock { $0 }, "drainSoon waited for the held send")
+        #expect(adapter.performed == ["page"], "the urgent pass ran in the caller and did not wait for the normal one")
+
+        await adapter.gate.open()
+        await held.value  // the held pass looks again for what the calls asked for
+        try await watcher.value
+        #expect(adapter.performed == ["page"] + (0...50).map { "bulk \($0)" })
+        #expect(try store.read { try $0.outboxDepth() } == 0)
+    }
+
     @Test func oneDrainDeliversTheUrgentLaneFirst() async throws {
         let temporary = TemporaryDirectory()
         let store = try SQLiteStore(path: temporary.path("order.sqlite"))

@@ -224,7 +224,7 @@ public final class BotRuntime: Sendable {
         if lockstep {
             await dispatcher.drain()
         } else {
-            Task { await dispatcher.drain() }
+            Task { await dispatcher.drainSoon() }
         }
     }
 
