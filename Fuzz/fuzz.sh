@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make fuzz`: builds peerbot-fuzz with libFuzzer's coverage instrumentation and
-# AddressSanitizer in its own build folder (.build-fuzz), then runs each target
-# for FUZZ_SECONDS. New inputs go to .build-fuzz/corpus/<target>; findings
+# AddressSanitizer in its own build folder (.build-fuzz), optimised by default
+# (FUZZ_CONFIG=release; debug info kept so reports are symbolised), then runs
+# each target for FUZZ_SECONDS with LeakSanitizer on (suppressions: Fuzz/lsan.supp). New inputs go to .build-fuzz/corpus/<target>; findings
 # (crash-*, timeout-*, oom-*, slow-unit-*) to .build-fuzz/artifacts/<target>;
 # the log of each run to .build-fuzz/logs/<target>.log.
 #
@@ -14,15 +15,25 @@
 # `LLVMFuzzerRunDriver` from its own `main` (Fuzz/Driver).
 #
 # Environment: FUZZ_SECONDS (per target, default 60), FUZZ_TARGETS (default
-# all), FUZZ_ARGS (more libFuzzer options, e.g. "-jobs=2"), SWIFT.
+# all), FUZZ_CONFIG (release or debug, default release), FUZZ_CORPUS (where
+# new inputs go, default .build-fuzz/corpus; an empty folder measures a run
+# from the committed corpus alone), FUZZ_ARGS (more
+# libFuzzer options, e.g. "-runs=1000"), ASAN_OPTIONS / LSAN_OPTIONS (added to
+# the defaults below), SWIFT.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 SWIFT=${SWIFT:-swift}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_TARGETS=${FUZZ_TARGETS:-commands config discord-gateway matrix-sync mastodon-frame mastodon-html}
+FUZZ_CONFIG=${FUZZ_CONFIG:-release}
 FUZZ_ARGS=${FUZZ_ARGS:-}
 SCRATCH=.build-fuzz
+FUZZ_CORPUS=${FUZZ_CORPUS:-$SCRATCH/corpus}
+case "$FUZZ_CONFIG" in
+    release|debug) ;;
+    *) echo "fuzz: FUZZ_CONFIG must be release or debug, not $FUZZ_CONFIG" >&2; exit 2 ;;
+esac
 
 toolchain_bin=$(dirname "$(command -v swiftc)")
 runtime=$("$toolchain_bin/clang" -print-file-name="libclang_rt.fuzzer_no_main-$(uname -m).a")
@@ -32,15 +43,16 @@ if [ ! -f "$runtime" ]; then
 fi
 coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table
 
-echo "fuzz: building peerbot-fuzz in $SCRATCH (coverage + AddressSanitizer)"
-"$SWIFT" build --product peerbot-fuzz --scratch-path "$SCRATCH" \
+# -g: a release build keeps line tables too, so ASan's and LSan's stacks name files and lines.
+echo "fuzz: building peerbot-fuzz ($FUZZ_CONFIG) in $SCRATCH (coverage + AddressSanitizer)"
+"$SWIFT" build --product peerbot-fuzz --scratch-path "$SCRATCH" -c "$FUZZ_CONFIG" \
     --sanitize=address \
-    -Xswiftc "-sanitize-coverage=$coverage" -Xswiftc -DPEERBOT_FUZZ \
-    -Xcc "-fsanitize-coverage=inline-8bit-counters,pc-table,trace-cmp" \
-    -Xcxx "-fsanitize-coverage=inline-8bit-counters,pc-table,trace-cmp" \
+    -Xswiftc "-sanitize-coverage=$coverage" -Xswiftc -DPEERBOT_FUZZ -Xswiftc -g \
+    -Xcc "-fsanitize-coverage=inline-8bit-counters,pc-table,trace-cmp" -Xcc -g \
+    -Xcxx "-fsanitize-coverage=inline-8bit-counters,pc-table,trace-cmp" -Xcxx -g \
     -Xlinker "$runtime" -Xlinker -lstdc++ \
     2>&1 | grep -v "Cannot export local symbol" || true
-binary="$SCRATCH/debug/peerbot-fuzz"
+binary="$SCRATCH/$FUZZ_CONFIG/peerbot-fuzz"
 if [ ! -x "$binary" ]; then
     echo "fuzz: the build failed" >&2
     exit 1
@@ -48,17 +60,21 @@ fi
 
 failed=()
 for target in $FUZZ_TARGETS; do
-    mkdir -p "$SCRATCH/corpus/$target" "$SCRATCH/artifacts/$target" "$SCRATCH/logs"
+    mkdir -p "$FUZZ_CORPUS/$target" "$SCRATCH/artifacts/$target" "$SCRATCH/logs"
     dict=()
     [ -f "Fuzz/Dictionaries/$target.dict" ] && dict=("-dict=Fuzz/Dictionaries/$target.dict")
     log="$SCRATCH/logs/$target.log"
     echo "fuzz: $target for ${FUZZ_SECONDS}s (log: $log)"
     # SWIFT_BACKTRACE off: a Swift trap must reach libFuzzer's handler, which saves the input.
-    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
+    # LeakSanitizer on: libFuzzer re-runs an input that allocated more than it freed under LSan
+    # and reports a leak-* finding; Fuzz/lsan.supp names the one-time runtime allocations it skips.
+    SWIFT_BACKTRACE=enable=no \
+    ASAN_OPTIONS="detect_leaks=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+    LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
         "$binary" "$target" -max_total_time="$FUZZ_SECONDS" -timeout=10 -rss_limit_mb=2048 \
         -report_slow_units=2 -print_final_stats=1 "${dict[@]}" \
         -artifact_prefix="$SCRATCH/artifacts/$target/" $FUZZ_ARGS \
-        "$SCRATCH/corpus/$target" "Fuzz/Corpus/$target" >"$log" 2>&1
+        "$FUZZ_CORPUS/$target" "Fuzz/Corpus/$target" >"$log" 2>&1
     status=$?
     grep -E "^#[0-9]+" "$log" | tail -1
     grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "$log"
