@@ -118,12 +118,14 @@ sanitize: deps peers
 	TSAN_OPTIONS=halt_on_error=1 \
 	  $(SWIFT) test --skip-build --scratch-path .build-tsan --sanitize=thread --disable-xctest --filter TransportTests
 
-# libFuzzer on each fuzz target for FUZZ_SECONDS (default 60) in .build-fuzz (README "Fuzzing").
+# libFuzzer on each fuzz target for FUZZ_SECONDS (default 60) in .build-fuzz (README "Fuzzing"),
+# an optimised build with AddressSanitizer and LeakSanitizer (FUZZ_CONFIG=debug for an unoptimised one).
 # FUZZ_TARGETS="config matrix-sync" picks targets; FUZZ_ARGS passes libFuzzer options.
 # Not part of `make test`, which replays the committed corpus (Fuzz/Corpus) instead.
 FUZZ_SECONDS ?= 60
+FUZZ_CONFIG ?= release
 fuzz: deps
-	SWIFT="$(SWIFT)" FUZZ_SECONDS="$(FUZZ_SECONDS)" Fuzz/fuzz.sh
+	SWIFT="$(SWIFT)" FUZZ_SECONDS="$(FUZZ_SECONDS)" FUZZ_CONFIG="$(FUZZ_CONFIG)" Fuzz/fuzz.sh
 
 # Benchmarks in release: a table of medians (core, crisis scan, latency, the console
 # executable, memory, transport). BENCH_ARGS passes options, e.g. BENCH_ARGS="--filter crisis".

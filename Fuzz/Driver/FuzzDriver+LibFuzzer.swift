@@ -14,13 +14,16 @@ private func LLVMFuzzerRunDriver(
 private typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 
 extension FuzzDriver {
-    /// Hands the arguments after the target name to libFuzzer and runs `target` on every input.
-    static func runLibFuzzer(_ target: FuzzTarget) -> Int32 {
+    /// Hands `options` (the arguments after the target name) to libFuzzer and runs `target` on every input.
+    static func runLibFuzzer(_ target: FuzzTarget, options: [String]) -> Int32 {
         // libFuzzer reads argv[0] as the program and the rest as its options and corpus directories.
-        var arguments = [CommandLine.arguments[0]] + CommandLine.arguments.dropFirst(2)
+        var arguments = [CommandLine.arguments[0]] + options
         if !arguments.contains(where: { $0.hasPrefix("-max_len=") }) {
             arguments.insert("-max_len=\(target.maximumInputLength)", at: 1)
         }
+        // The processes libFuzzer starts for -merge=1, -fork and -jobs get argv[0] and the options
+        // only; without this they printed the usage and merged or fuzzed nothing.
+        setenv(targetVariable, target.rawValue, 1)
         var cStrings: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in cStrings { free(pointer) } }
         var argc = Int32(arguments.count)

@@ -16,17 +16,27 @@ import Glibc
 /// reproduce a finding with an ordinary debug build.
 @main
 struct FuzzDriver {
+    /// Names the target for the processes libFuzzer starts itself (`-merge=1`, `-fork`, `-jobs`):
+    /// it runs this program again with its own options only, so the target name is not in them.
+    static let targetVariable = "PEERBOT_FUZZ_TARGET"
+
     static func main() {
         let arguments = CommandLine.arguments
-        guard arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) else {
+        let target: FuzzTarget
+        let options: [String]
+        if arguments.count >= 2, let named = FuzzTarget(rawValue: arguments[1]) {
+            (target, options) = (named, Array(arguments.dropFirst(2)))
+        } else if let inherited = ProcessInfo.processInfo.environment[targetVariable].flatMap(FuzzTarget.init(rawValue:)) {
+            (target, options) = (inherited, Array(arguments.dropFirst()))
+        } else {
             let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
             FileHandle.standardError.write(Data("usage: peerbot-fuzz \(names) [OPTIONS] [CORPUS…]\n".utf8))
             exit(2)
         }
         #if PEERBOT_FUZZ
-        exit(runLibFuzzer(target))
+        exit(runLibFuzzer(target, options: options))
         #else
-        exit(replay(target, paths: Array(arguments.dropFirst(2))))
+        exit(replay(target, paths: options))
         #endif
     }
 
