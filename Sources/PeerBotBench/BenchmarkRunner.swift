@@ -38,7 +38,7 @@ struct BenchmarkRunner {
             handler.logLevel = .warning
             return handler
         }
-        let start = ProcessMemory.read()
+        let start = ResidentMemory.read()
         var rows: [Row] = []
         var failed = false
         for benchmark in BenchmarkRegistry.all() where filter.map({ benchmark.name.contains($0) }) ?? true {
@@ -59,7 +59,7 @@ struct BenchmarkRunner {
             }
             await benchmark.tearDown()
         }
-        let end = ProcessMemory.read()
+        let end = ResidentMemory.read()
         print("machine: \(MachineLoad.processor()); load = 1-minute load average at the start → end of each benchmark")
         printTable(rows, samples: samples)
         print("")

@@ -127,8 +127,8 @@ final class ConsoleProcess {
     }
 
     /// The child's memory as /proc reports it now.
-    func memory() -> ProcessMemory {
-        ProcessMemory.read(statusFile: "/proc/\(pid)/status")
+    func memory() -> ResidentMemory {
+        ResidentMemory.read(process: "\(pid)")
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {

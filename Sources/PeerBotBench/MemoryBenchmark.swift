@@ -83,7 +83,7 @@ final class MemoryBenchmark: Benchmark {
     /// Starts the console on the database in `directory`, runs `script`, then
     /// reads the child's RSS once a trailing invalid line's diagnostic shows
     /// every line before it was handled (the console is lockstep).
-    private func residentMB(in directory: URL, script: String, part: KeyPath<ProcessMemory, Int> = \.residentKiB) throws -> Double {
+    private func residentMB(in directory: URL, script: String, part: KeyPath<ResidentMemory, Int> = \.residentKiB) throws -> Double {
         let process = try ConsoleProcess(
             config: directory.appendingPathComponent("peerbot.toml").path,
             arguments: ["--virtual-clock", MemberPopulation.readAt],

@@ -22,12 +22,12 @@ final class WebSocketIdleMemoryBenchmark: Benchmark {
 
     func sample() async throws -> Double {
         guard let client, let peer else { throw LoopbackPeerError("not set up") }
-        let before = ProcessMemory.read().residentKiB
+        let before = ResidentMemory.read().residentKiB
         var open: [WebSocketConnection] = []
         for _ in 0..<connections {
             open.append(try await client.connect(to: peer.url("ws", "/echo")))
         }
-        let after = ProcessMemory.read().residentKiB
+        let after = ResidentMemory.read().residentKiB
         for connection in open { await connection.close() }
         return Double(after - before) / Double(connections)
     }

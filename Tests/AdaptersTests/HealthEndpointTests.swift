@@ -73,9 +73,9 @@ import Testing
     @Test func metricsReportWhereTheMemoryIs() async throws {
         let bed = try await OperationsTestBed()
         await bed.say("alice", "!checkin 3")
-        let before = try #require(ProcessMemory.residentKiB()) * 1024
+        let before = try #require(ProcessMemory.status()["VmRSS"]) * 1024
         let metrics = try await bed.scrape()
-        let after = try #require(ProcessMemory.residentKiB()) * 1024
+        let after = try #require(ProcessMemory.status()["VmRSS"]) * 1024
         for name in ["process_resident_memory_bytes", "peerbot_heap_in_use_bytes", "peerbot_heap_reserved_bytes", "peerbot_sqlite_memory_bytes"] {
             #expect(metrics.types[name] == "gauge", "\(name)")
         }
@@ -93,8 +93,9 @@ import Testing
 
     @Test func residentMemoryIsReadFromTheStatusFile() {
         let status = "Name:\tpeerbot\nVmPeak:\t  30000 kB\nVmRSS:\t   22716 kB\nRssAnon:\t    2640 kB\n"
-        #expect(ProcessMemory.residentKiB(inStatus: status) == 22716)
-        #expect(ProcessMemory.residentKiB(inStatus: "Name:\tpeerbot\n") == nil)
+        #expect(ProcessMemory.figures(inStatus: status)["VmRSS"] == 22716)
+        #expect(ProcessMemory.figures(inStatus: status)["RssAnon"] == 2640)
+        #expect(ProcessMemory.figures(inStatus: "Name:\tpeerbot\n")["VmRSS"] == nil)
     }
 
     @Test func refusedAndRepeatedRequestsPageOnce() async throws {

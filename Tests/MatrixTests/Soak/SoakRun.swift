@@ -42,9 +42,9 @@ struct SoakRun: Sendable {
         let warmAfter = Int(Double(parameters.total) * parameters.warmUpShare)
         let tenth = max(parameters.total / 10, 1)
         let sampler = Task {
-            while !Task.isCancelled, let rss = ProcessMemory.residentKiB(of: pid) {
+            while !Task.isCancelled, let rss = ProcessMemory.status(of: "\(pid)")["VmRSS"] {
                 let done = progress.value
-                var parts = done >= (memory.value.series.count) * tenth ? ProcessMemory.residentParts(of: pid) : [:]
+                var parts = done >= (memory.value.series.count) * tenth ? ProcessMemory.status(of: "\(pid)") : [:]
                 if !parts.isEmpty { parts.merge(await SoakMemoryGauges.read(port: healthPort, http: world.http)) { $1 } }
                 memory.update { sample in
                     sample.peak = max(sample.peak, rss)
@@ -90,9 +90,9 @@ struct SoakRun: Sendable {
             _ = await Persistently.run(for: 30) { try await client.sync(timeout: 1000) }
         }
         sampler.cancel()
-        figures.rssEnd = ProcessMemory.residentKiB(of: pid)
+        figures.rssEnd = ProcessMemory.status(of: "\(pid)")["VmRSS"]
         (figures.rssWarm, figures.rssPeak) = (memory.value.warm, max(memory.value.peak, figures.rssEnd ?? 0))
-        let endParts = ProcessMemory.residentParts(of: pid).merging(await SoakMemoryGauges.read(port: healthPort, http: world.http)) { $1 }
+        let endParts = ProcessMemory.status(of: "\(pid)").merging(await SoakMemoryGauges.read(port: healthPort, http: world.http)) { $1 }
         figures.rssSeries = memory.value.series + [(progress.value, endParts)]
 
         let stats = try await proxy.stats()
