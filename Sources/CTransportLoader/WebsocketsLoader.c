@@ -49,6 +49,18 @@ static struct {
 
 static pthread_once_t lws_once = PTHREAD_ONCE_INIT;
 
+// OpenSSL's certificate-verification figures, found through libwebsockets'
+// own dependencies. For a failed handshake libwebsockets 4.1 reports only
+// "connect SSL err 1" (it formats SSL_get_error's code as if it were an
+// OpenSSL error, and has already cleared the queue); these say why the
+// server's certificate was refused. Optional: without them the message is
+// libwebsockets' own.
+static struct {
+    int (*X509_STORE_CTX_get_error)(void *context);
+    int (*X509_STORE_CTX_get_error_depth)(void *context);
+    const char *(*X509_verify_cert_error_string)(long error);
+} tls_api;
+
 static void peerbot_load_lws(void) {
     const char *soname = "libwebsockets.so.17";
     void *library = peerbot_open(soname, lws_api.error, sizeof lws_api.error);
@@ -56,6 +68,9 @@ static void peerbot_load_lws(void) {
 #define PEERBOT_LOOKUP_LWS(ret, name, params, args) PEERBOT_LOOKUP(lws_api, name, library);
     PEERBOT_LWS_FUNCTIONS(PEERBOT_LOOKUP_LWS)
     PEERBOT_LOOKUP(lws_api, lws_get_library_version, library);
+    *(void **)&tls_api.X509_STORE_CTX_get_error = dlsym(library, "X509_STORE_CTX_get_error");
+    *(void **)&tls_api.X509_STORE_CTX_get_error_depth = dlsym(library, "X509_STORE_CTX_get_error_depth");
+    *(void **)&tls_api.X509_verify_cert_error_string = dlsym(library, "X509_verify_cert_error_string");
     lws_api.loaded = 1;
 }
 
@@ -66,6 +81,23 @@ static int peerbot_lws_ready(void) {
 
 const char *peerbot_lws_load_error(void) {
     return peerbot_lws_ready() ? NULL : lws_api.error;
+}
+
+int peerbot_tls_verify_problem(void *store_context, char *buffer, size_t size) {
+    if (!store_context || !buffer || size == 0 || !peerbot_lws_ready()) return 0;
+    if (!tls_api.X509_STORE_CTX_get_error || !tls_api.X509_verify_cert_error_string) return 0;
+    int error = tls_api.X509_STORE_CTX_get_error(store_context);
+    if (error == 0) return 0;  // X509_V_OK
+    const char *reason = tls_api.X509_verify_cert_error_string(error);
+    int depth = tls_api.X509_STORE_CTX_get_error_depth ? tls_api.X509_STORE_CTX_get_error_depth(store_context) : -1;
+    if (depth == 0) {
+        snprintf(buffer, size, "%s (the server's own certificate)", reason ? reason : "unknown error");
+    } else if (depth > 0) {
+        snprintf(buffer, size, "%s (certificate %d up the server's chain)", reason ? reason : "unknown error", depth);
+    } else {
+        snprintf(buffer, size, "%s", reason ? reason : "unknown error");
+    }
+    return 1;
 }
 
 // libwebsockets: only lws_create_context and the version can be reached without a context.

@@ -24,9 +24,7 @@ import Testing
         }
         let urgent = Task { await dispatcher.drain() }
         // Bounded wait so a regression fails instead of hanging: the held send never finishes on its own.
-        for _ in 0..<500 where !adapter.performed.contains("page") {
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        try await waitUntil { adapter.performed.contains("page") }
         #expect(adapter.performed == ["page"])
 
         await adapter.gate.open()
@@ -66,7 +64,7 @@ import Testing
             _ = try await arrivals.value
             finished.withLock { $0 = true }
         }
-        for _ in 0..<500 where !finished.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+        try await waitUntil { finished.withLock { $0 } }
         #expect(finished.withLock { $0 }, "drainSoon waited for the held send")
         #expect(adapter.performed == ["page"], "the urgent pass ran in the caller and did not wait for the normal one")
 
@@ -263,5 +261,17 @@ private actor TestGate {
         isOpen = true
         for waiter in waiters { waiter.resume() }
         waiters.removeAll()
+    }
+}
+
+extension OutboxLaneTests {
+    /// Polls `condition` until it holds or a generous deadline passes: a guard
+    /// so a regression fails instead of hanging, not a timing assertion (the
+    /// caller's `#expect` after it says what was wrong).
+    func waitUntil(seconds: Double = 60, _ condition: () -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while !condition(), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 }

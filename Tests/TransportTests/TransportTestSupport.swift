@@ -46,9 +46,11 @@ func withHangGuard<T: Sendable>(_ seconds: Double = 30, _ operation: @escaping @
 }
 
 /// Waits until `condition` holds, yielding between checks; fails after a
-/// generous bound so a broken limiter cannot wedge the suite.
+/// generous deadline (30 s, so a loaded CI machine is not mistaken for a
+/// broken limiter) so a broken limiter cannot wedge the suite.
 func eventually(_ what: String = "condition", _ condition: @Sendable () async -> Bool) async throws {
-    for _ in 0..<5_000 {
+    let deadline = ContinuousClock.now + .seconds(30)
+    while ContinuousClock.now < deadline {
         if await condition() { return }
         try await Task.sleep(for: .milliseconds(1))
     }

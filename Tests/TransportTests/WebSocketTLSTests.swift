@@ -31,10 +31,12 @@ extension WebSocketContextTests {
                 let error = await #expect(throws: WebSocketError.self) {
                     _ = try await client.connect(to: peer.url("wss", "/echo"), options: options)
                 }
-                guard case .tlsFailed = error else {
+                guard case .tlsFailed(let why) = error else {
                     Issue.record("expected tlsFailed, got \(String(describing: error))")
                     return
                 }
+                // OpenSSL's own reason, not libwebsockets' "connect SSL err 1".
+                #expect(why == "the server's certificate was refused: self-signed certificate (the server's own certificate)")
             }
         }
 
@@ -44,10 +46,25 @@ extension WebSocketContextTests {
                 let error = await #expect(throws: WebSocketError.self) {
                     _ = try await client.connect(to: peer.url("wss", "/echo"))
                 }
-                guard case .tlsFailed = error else {
+                guard case .tlsFailed(let why) = error else {
                     Issue.record("expected tlsFailed, got \(String(describing: error))")
                     return
                 }
+                #expect(why == "the server's certificate was refused: unable to get local issuer certificate (the server's own certificate)")
+            }
+        }
+
+        @Test func wssToAPlainServerSaysTheHandshakeFailed() async throws {
+            try await withPeer(.webSocket) { peer in
+                let error = await #expect(throws: WebSocketError.self) {
+                    _ = try await client.connect(to: peer.url("wss", "/echo"))
+                }
+                guard case .tlsFailed(let why) = error else {
+                    Issue.record("expected tlsFailed, got \(String(describing: error))")
+                    return
+                }
+                // No certificate was seen; libwebsockets' meaningless "error:00000001:lib(0)::reason(1)" is gone.
+                #expect(why == "the TLS handshake failed (connect SSL err 1)")
             }
         }
 

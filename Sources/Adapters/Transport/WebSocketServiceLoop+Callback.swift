@@ -20,6 +20,10 @@ func webSocketCallback(
         session.readHandshakeResponse()
     case LWS_CALLBACK_CLIENT_ESTABLISHED:
         session.didEstablish()
+    case LWS_CALLBACK_OPENSSL_PERFORM_SERVER_CERT_VERIFICATION:
+        // `user` is OpenSSL's X509_STORE_CTX, `length` its preverify result;
+        // returning 0 leaves OpenSSL's verdict as it is.
+        session.noteCertificateProblem(user, preverified: length != 0)
     case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
         let message = input.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? "connection failed"
         session.didFailToConnect(message)

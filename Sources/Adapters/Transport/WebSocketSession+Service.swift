@@ -1,3 +1,4 @@
+import CTransportLoader
 import CWebsockets
 import Foundation
 
@@ -49,9 +50,31 @@ extension WebSocketSession {
     }
 
     func didFailToConnect(_ message: String) {
+        if let certificateProblem {
+            finish(failure: .tlsFailed("the server's certificate was refused: \(certificateProblem)"))
+            return
+        }
         let lowered = message.lowercased()
         let isTLS = ["ssl", "tls", "cert", "x509", "verify"].contains { lowered.contains($0) }
-        finish(failure: isTLS ? .tlsFailed(message) : .connectFailed(message))
+        finish(failure: isTLS ? .tlsFailed(Self.readable(message)) : .connectFailed(message))
+    }
+
+    /// OpenSSL checked a certificate of the server's chain and found a fault
+    /// (`preverified` false): keeps the first reason, since the connection
+    /// error that follows says only "connect SSL err 1".
+    func noteCertificateProblem(_ storeContext: UnsafeMutableRawPointer?, preverified: Bool) {
+        guard !preverified, certificateProblem == nil else { return }
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard peerbot_tls_verify_problem(storeContext, &buffer, buffer.count) == 1 else { return }
+        certificateProblem = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// libwebsockets 4.1 formats SSL_get_error's code as an OpenSSL error
+    /// ("connect SSL err 1: error:00000001:lib(0)::reason(1)"), which reads like a
+    /// cause and is none; that tail is dropped.
+    static func readable(_ message: String) -> String {
+        guard message.hasPrefix("connect SSL err"), let colon = message.firstIndex(of: ":") else { return message }
+        return "the TLS handshake failed (\(message[..<colon]))"
     }
 
     func didReceivePong() {

@@ -82,6 +82,8 @@ final class WebSocketSession: @unchecked Sendable {
     var reassembly: [UInt8] = []
     var reassemblyBinary = false
     var inMessage = false
+    /// Why OpenSSL refused the server's certificate, if it did (see `noteCertificateProblem`).
+    var certificateProblem: String?
     var current: OutboundFrame?
     var currentOffset = 0
     let retryPolicy: UnsafeMutablePointer<lws_retry_bo_t>
