@@ -63,3 +63,37 @@ extension MatrixLiveTests {
         await rig.stop()
     }
 }
+
+/// `createRoom` is not idempotent: a direct room whose creation answer was lost,
+/// or whose creator was killed before recording it, must be found again, not
+/// made a second time (the member would be invited twice).
+extension MatrixLiveTests {
+    @Test(arguments: [true, false])
+    func aDirectRoomBeingCreatedWhenKilledIsMadeOnce(responseLost: Bool) async throws {
+        let rig = try await MatrixCrashRig()
+        let creating = MatrixDirectRooms.creationCursor(bot: rig.botID, member: rig.member.userID)
+        let recorded = MatrixDirectRooms.cursor(bot: rig.botID, member: rig.member.userID)
+        try await rig.proxy.hold(method: "POST", path: "/createRoom", body: "org\\.peerbot\\.direct_room", responseLost: responseLost)
+        // The answer is private, so it needs the member's direct room: held on its way to be created.
+        try await rig.member.send("!checkin daily 03:00 UTC", to: rig.general)
+        let held = try await rig.proxy.waitUntilHeld(moreThan: 0)
+        #expect(held["accepted"]?.bool == responseLost)
+
+        await rig.peerbot.kill(SIGKILL)
+        #expect(try rig.store.read { try $0.cursor(creating) } != nil, "the creation was marked before it was asked for")
+        #expect(try rig.store.read { try $0.cursor(recorded) } == nil, "the kill came before the room was recorded")
+        try await rig.proxy.release()
+        try rig.peerbot.start()
+        try await rig.store.waitUntilOutboxIsEmpty()
+
+        let dm = try await rig.acceptTheOnlyDirectRoom()
+        #expect(try await rig.messages(rig.member, in: dm, containing: "I'll check in with you").count == 1)
+        let joined = try await rig.world.bot.request("GET", "/_matrix/client/v3/joined_rooms", nil)["joined_rooms"]?.strings ?? []
+        #expect(Set(joined) == [rig.facilitators, rig.general, dm], "one direct room, not two")
+        let creations = try await rig.proxy.requests().filter { $0.method == "POST" && $0.path.hasSuffix("/createRoom") }
+        #expect(creations.count == (responseLost ? 1 : 2), "found again when it existed; created once when it did not")
+        #expect(try rig.store.read { try $0.cursor(recorded) } == dm)
+        #expect(try rig.store.read { try $0.cursor(creating) } == nil, "the marker is dropped once the room is recorded")
+        await rig.stop()
+    }
+}

@@ -58,10 +58,19 @@ import Testing
     }
 
     @Test func directRoomsAreCreatedAsDMsWithoutRaisingTheMember() {
-        let endpoint = MatrixEndpoint.createDirectRoom(with: "@alice:example.org", name: "PeerBot")
+        let endpoint = MatrixEndpoint.createDirectRoom(with: "@alice:example.org", name: "PeerBot", marker: "m-1")
         #expect(endpoint.body?["is_direct"] == true)
         #expect(endpoint.body?["preset"] == "private_chat")
         #expect(endpoint.body?["invite"]?.strings == ["@alice:example.org"])
+        // The marker lands in m.room.create, where a lost creation is found again.
+        #expect(endpoint.body?["creation_content"]?["org.peerbot.direct_room"] == "m-1")
+    }
+
+    @Test func aCreatedRoomIsLookedForThroughJoinedRoomsAndItsCreateEvent() {
+        #expect(MatrixEndpoint.joinedRooms().path == "/_matrix/client/v3/joined_rooms")
+        let create = MatrixEndpoint.stateEvent(room: "!a:example.org", type: "m.room.create")
+        #expect(create.method == "GET")
+        #expect(create.path == "/_matrix/client/v3/rooms/%21a%3Aexample.org/state/m.room.create/")
     }
 
     @Test func passwordLoginUsesTheFixedDeviceAndNoToken() {

@@ -12,6 +12,12 @@ public enum MatrixAnswer {
         enum CodingKeys: String, CodingKey { case roomID = "room_id" }
     }
 
+    /// `{"joined_rooms": […]}`.
+    public struct JoinedRooms: Decodable, Sendable {
+        public var roomIDs: [String]
+        enum CodingKeys: String, CodingKey { case roomIDs = "joined_rooms" }
+    }
+
     /// `{"user_id": …, "device_id": …}` from whoami.
     public struct WhoAmI: Decodable, Sendable {
         public var userID: String

@@ -85,14 +85,57 @@ actor MatrixDirectRooms {
         return nil
     }
 
+    /// Creates the room under a marker written down first. `createRoom` is not
+    /// idempotent: when an earlier try's answer was lost, or PeerBot was killed
+    /// before recording the room, the marker finds that room rather than
+    /// inviting the member to a second one.
     private func create(for userID: String) async throws -> String {
-        let created = try await client.call(MatrixEndpoint.createDirectRoom(with: userID, name: "PeerBot"), as: MatrixAnswer.RoomID.self)
+        let pendingCursor = Self.creationCursor(bot: botUserID, member: userID)
+        let marker: String
+        if let earlier = try store.read({ try $0.cursor(pendingCursor) }) {
+            if let roomID = try await roomCreated(withMarker: earlier) {
+                try record(roomID, for: userID)
+                logger.notice("direct-message room found that an earlier try created", metadata: ["room": "\(roomID)"])
+                await publish()
+                return roomID
+            }
+            marker = earlier
+        } else {
+            marker = UUID().uuidString
+            try store.write { try $0.setCursor(pendingCursor, to: marker) }
+        }
+        let endpoint = MatrixEndpoint.createDirectRoom(with: userID, name: "PeerBot", marker: marker)
+        let created = try await client.call(endpoint, as: MatrixAnswer.RoomID.self)
         // Recorded before anything else can fail, so a retry reuses the room.
-        try store.write { try $0.setCursor(Self.cursor(bot: botUserID, member: userID), to: created.roomID) }
-        direct[userID, default: []].append(created.roomID)
+        try record(created.roomID, for: userID)
         await publish()
         logger.info("direct-message room created", metadata: ["room": "\(created.roomID)"])
         return created.roomID
+    }
+
+    /// Stores `roomID` as the member's direct room and drops the creation marker.
+    private func record(_ roomID: String, for userID: String) throws {
+        try store.write { transaction in
+            try transaction.setCursor(Self.cursor(bot: botUserID, member: userID), to: roomID)
+            try transaction.setCursor(Self.creationCursor(bot: botUserID, member: userID), to: nil)
+        }
+        direct[userID, default: []].append(roomID)
+    }
+
+    /// The joined room whose `m.room.create` carries `marker`, if an earlier try made one.
+    /// Looked at newest first; a room whose state cannot be read is passed over.
+    private func roomCreated(withMarker marker: String) async throws -> String? {
+        let joined = try await client.call(MatrixEndpoint.joinedRooms(), as: MatrixAnswer.JoinedRooms.self)
+        for roomID in joined.roomIDs.reversed() {
+            let content: MatrixJSON
+            do {
+                content = try await client.call(MatrixEndpoint.stateEvent(room: roomID, type: MatrixEventType.create), as: MatrixJSON.self)
+            } catch MatrixFailure.rejected {
+                continue
+            }
+            if content[MatrixEndpoint.directRoomMarkerKey]?.string == marker { return roomID }
+        }
+        return nil
     }
 
     /// Writes `m.direct`, so the member's and PeerBot's other clients show the room as a DM.
@@ -106,4 +149,7 @@ actor MatrixDirectRooms {
     }
 
     static func cursor(bot: String, member: String) -> String { "matrix:\(bot):dm:\(member)" }
+
+    /// Where the marker of a creation not yet recorded is kept.
+    static func creationCursor(bot: String, member: String) -> String { "matrix:\(bot):dm-creating:\(member)" }
 }

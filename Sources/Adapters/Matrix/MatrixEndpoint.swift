@@ -62,10 +62,29 @@ public struct MatrixEndpoint: Sendable, Equatable {
     /// `POST /createRoom` for a direct chat with one user: `is_direct` marks the
     /// invite as a DM for the user's client; `private_chat` keeps the member at
     /// power level 0 (`trusted_private_chat` would make them an admin).
-    public static func createDirectRoom(with userID: String, name: String) -> MatrixEndpoint {
+    /// `marker` goes into the `m.room.create` content (`creation_content`), so a
+    /// room whose creation was never recorded (its answer lost, or PeerBot
+    /// killed before it wrote it down) can be found again instead of made twice.
+    public static func createDirectRoom(with userID: String, name: String, marker: String) -> MatrixEndpoint {
         MatrixEndpoint(
             method: "POST", path: "\(base)/createRoom",
-            body: ["preset": "private_chat", "is_direct": true, "invite": [.string(userID)], "name": .string(name)])
+            body: [
+                "preset": "private_chat", "is_direct": true, "invite": [.string(userID)], "name": .string(name),
+                "creation_content": [directRoomMarkerKey: .string(marker)],
+            ])
+    }
+
+    /// The `m.room.create` content key that carries a direct room's creation marker.
+    public static let directRoomMarkerKey = "org.peerbot.direct_room"
+
+    /// `GET /joined_rooms`.
+    public static func joinedRooms() -> MatrixEndpoint {
+        MatrixEndpoint(method: "GET", path: "\(base)/joined_rooms")
+    }
+
+    /// `GET /rooms/{roomId}/state/{eventType}/{stateKey}`: one state event's content.
+    public static func stateEvent(room: String, type: String, stateKey: String = "") -> MatrixEndpoint {
+        MatrixEndpoint(method: "GET", path: "\(base)/rooms/\(segment(room))/state/\(segment(type))/\(segment(stateKey))")
     }
 
     /// `GET /user/{userId}/account_data/{type}`.

@@ -20,8 +20,33 @@ final class HoldingProxy: Sendable {
     /// Holds the next `PUT …/send/m.room.message/…` whose body matches the regex `body`:
     /// forwarded with the response kept back (`responseLost`), or never forwarded.
     func holdSend(body: String, responseLost: Bool) async throws {
-        let rule: [String: Any] = ["method": "PUT", "path": "/send/m\\.room\\.message/", "body": body, "accept": responseLost]
+        try await hold(method: "PUT", path: "/send/m\\.room\\.message/", body: body, responseLost: responseLost)
+    }
+
+    /// Holds the next `method` request whose path and body match the regexes `path` and `body`.
+    func hold(method: String, path: String, body: String = "", responseLost: Bool) async throws {
+        let rule: [String: Any] = ["method": method, "path": path, "body": body, "accept": responseLost]
         _ = try await control("/_test/hold", try JSONSerialization.data(withJSONObject: rule))
+    }
+
+    /// Waits until the proxy holds more than `count` requests; returns the newest.
+    func waitUntilHeld(moreThan count: Int, seconds: Double = 60) async throws -> MatrixJSON {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while true {
+            let held = try await held()
+            if held.count > count { return held[count] }
+            guard ContinuousClock.now < deadline else { throw PeerBotRunner.Failed(description: "the proxy held nothing new in \(Int(seconds)) s") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// The method and path of every request that came so far, held or not.
+    func requests() async throws -> [(method: String, path: String)] {
+        let requests = try JSONDecoder().decode(MatrixJSON.self, from: try await control("/_test/requests", nil))["requests"]?.array ?? []
+        return requests.compactMap { request in
+            guard let method = request["method"]?.string, let path = request["path"]?.string else { return nil }
+            return (method, path)
+        }
     }
 
     /// The requests held so far: `accepted`, and the homeserver's `response` when forwarded.
@@ -31,8 +56,7 @@ final class HoldingProxy: Sendable {
 
     /// The paths of every `PUT …/send/m.room.message/{txnId}` that came so far, held or not.
     func sendPaths() async throws -> [String] {
-        let requests = try JSONDecoder().decode(MatrixJSON.self, from: try await control("/_test/requests", nil))["requests"]?.array ?? []
-        return requests.filter { $0["method"]?.string == "PUT" }.compactMap { $0["path"]?.string }.filter { $0.contains("/send/m.room.message/") }
+        try await requests().filter { $0.method == "PUT" && $0.path.contains("/send/m.room.message/") }.map(\.path)
     }
 
     /// No more holds; held requests end.

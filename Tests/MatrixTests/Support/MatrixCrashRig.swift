@@ -60,12 +60,7 @@ final class MatrixCrashRig {
         let heldBefore = try await proxy.held().count
         try await proxy.holdSend(body: match, responseLost: responseLost)
         try await trigger()
-        let deadline = ContinuousClock.now + .seconds(60)
-        while try await proxy.held().count == heldBefore {
-            guard ContinuousClock.now < deadline else { throw PeerBotRunner.Failed(description: "the proxy never held \(match)") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        let held = try await proxy.held()[heldBefore]
+        let held = try await proxy.waitUntilHeld(moreThan: heldBefore)
 
         await peerbot.kill(SIGKILL)
         let pending = try store.rawRows(
@@ -96,6 +91,15 @@ final class MatrixCrashRig {
         try await member.send(command, to: general)
         let dm = try await member.acceptInvite(from: botID)
         _ = try await member.waitForMessage(in: dm, from: botID) { $0.body.contains(answer) }
+        return dm
+    }
+
+    /// Accepts the one direct-message room the bot invited the member to, checking no other invite is waiting.
+    func acceptTheOnlyDirectRoom() async throws -> String {
+        let dm = try await member.acceptInvite(from: botID)
+        try await member.sync(timeout: 0)
+        let waiting = await member.seen.invites
+        #expect(waiting.isEmpty, "no second invite from the bot")
         return dm
     }
 
