@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PeerBotCLI", "PeerBot"]
+            dependencies: ["PeerBotCLI", "PeerBot", "LoopbackPeers"]
         ),
         // Replays every committed fuzz corpus file (Fuzz/Corpus) through the fuzz entry points.
         .testTarget(

@@ -48,7 +48,7 @@ public final class PeerBotExecutable: Sendable {
     {
         let run = try PeerBotExecutable(arguments, directory: directory, environment: environment)
         guard let status = try await run.waitForExit(seconds: seconds) else {
-            run.terminate()
+            await run.terminate()
             throw Failed(description: "peerbot \(arguments.first ?? "") did not exit in \(Int(seconds)) s; it printed:\n\(run.output)")
         }
         return (status, run.output)
@@ -83,10 +83,11 @@ public final class PeerBotExecutable: Sendable {
         return process.terminationStatus
     }
 
-    /// Stops it with SIGTERM (a graceful shutdown) and waits.
-    public func terminate() {
+    /// Stops it with SIGTERM (a graceful shutdown) and waits, polling so the
+    /// caller's pool thread stays free (see `awaitBlocking`).
+    public func terminate() async {
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
     }
 
     deinit {

@@ -7,10 +7,10 @@ import Testing
 @Suite struct AgreementTranscriptTests {
     static let marker = "[dm:mark] You have no quiet hours. !quiet 22:00-07:00 means no check-in questions between 22:00 and 07:00 your time."
 
-    @Test func joiningMembersSeeTheAgreementsPrivately() throws {
+    @Test func joiningMembersSeeTheAgreementsPrivately() async throws {
         let peer = PeerBotProcess()
         let config = try peer.writeConfig("[agreements]\nlines = [\"Be kind.\", \"Take turns.\"]\n")
-        let result = try peer.console(":join dana\nalice: !agreements\n", config: config)
+        let result = try await peer.console(":join dana\nalice: !agreements\n", config: config)
         #expect(result.lines == [
             "[dm:dana] Welcome, dana! I'm PeerBot, a bot here. This space's agreements:",
             "  1. Be kind.",
@@ -22,7 +22,7 @@ import Testing
         ])
     }
 
-    @Test func periodicRemindersHonourTheMessageThreshold() throws {
+    @Test func periodicRemindersHonourTheMessageThreshold() async throws {
         let peer = PeerBotProcess()
         let config = try peer.writeConfig("""
             [agreements]
@@ -32,7 +32,7 @@ import Testing
             min_messages = 3
             channels = ["general"]
             """)
-        let result = try peer.console(
+        let result = try await peer.console(
             """
             alice: hello everyone
             bob: hi alice
@@ -64,7 +64,7 @@ import Testing
         ])
     }
 
-    @Test func topicRemindersHonourTheContentWarningAndTheCooldown() throws {
+    @Test func topicRemindersHonourTheContentWarningAndTheCooldown() async throws {
         let peer = PeerBotProcess()
         let config = try peer.writeConfig("""
             [agreements.content_warnings]
@@ -72,7 +72,7 @@ import Testing
             [agreements.content_warnings.topics]
             self-harm = ["self-harm", "self harm", "cutting myself"]
             """)
-        let result = try peer.console(
+        let result = try await peer.console(
             """
             bob: self harm came up again today
             mark@dm: !quiet
@@ -100,9 +100,9 @@ import Testing
         ])
     }
 
-    @Test func boundaryRemindersComeOncePerPairPerDay() throws {
+    @Test func boundaryRemindersComeOncePerPairPerDay() async throws {
         let peer = PeerBotProcess()
-        let result = try peer.console(
+        let result = try await peer.console(
             """
             dana: !boundary set listening only, please no advice
             bob: @dana have you tried yoga?

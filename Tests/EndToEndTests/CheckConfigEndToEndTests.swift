@@ -22,9 +22,9 @@ import Testing
         return path
     }
 
-    @Test func aGoodFileIsDescribedAndPasses() throws {
+    @Test func aGoodFileIsDescribedAndPasses() async throws {
         let peer = PeerBotProcess()
-        let result = try peer.run(["check-config", "--config", try Self.write(peer, "[health]\nlisten = \"127.0.0.1:9464\"\n")])
+        let result = try await peer.run(["check-config", "--config", try Self.write(peer, "[health]\nlisten = \"127.0.0.1:9464\"\n")])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.contains("adapters enabled: console"))
@@ -34,7 +34,7 @@ import Testing
         #expect(result.lines.last?.hasSuffix("check.toml: OK") == true)
     }
 
-    @Test func everyMissingSecretAndUnreadableFileIsNamed() throws {
+    @Test func everyMissingSecretAndUnreadableFileIsNamed() async throws {
         let peer = PeerBotProcess()
         let config = try Self.write(
             peer,
@@ -47,7 +47,7 @@ import Testing
             ca_file = "/nonexistent/ca.pem"
             token_file = "\(peer.directory.path)"
             """)
-        let result = try peer.run(["check-config", "--config", config])
+        let result = try await peer.run(["check-config", "--config", config])
         #expect(result.status == 78)
         #expect(result.stderr.contains("\(config): bot.name: secret is missing: environment variable PEERBOT_TEST_UNSET_NAME is not set"))
         #expect(result.stderr.contains("\(config): agreements.welcome_channel: secret is missing: environment variable PEERBOT_TEST_UNSET_CHANNEL is not set"))
@@ -58,18 +58,18 @@ import Testing
         #expect(result.stderr.components(separatedBy: "PEERBOT_TEST_UNSET_NAME").count == 2)
     }
 
-    @Test func aPlatformThatIsOffMayNameUnsetVariables() throws {
+    @Test func aPlatformThatIsOffMayNameUnsetVariables() async throws {
         let peer = PeerBotProcess()
         let off = try Self.write(
             peer, "[matrix]\nenabled = false\naccess_token = \"${PEERBOT_TEST_UNSET_MATRIX}\"\n[mastodon]\naccess_token_file = \"/nonexistent\"\n",
             name: "off.toml")
-        let result = try peer.run(["check-config", "--config", off])
+        let result = try await peer.run(["check-config", "--config", off])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("PEERBOT_TEST_UNSET_MATRIX"))
         #expect(!result.stderr.contains("/nonexistent"))
     }
 
-    @Test func unreadableDataFilesAreErrors() throws {
+    @Test func unreadableDataFilesAreErrors() async throws {
         let peer = PeerBotProcess()
         let config = peer.directory.appendingPathComponent("data.toml").path
         try """
@@ -80,47 +80,47 @@ import Testing
             [crisis]
             phrases_directory = "/nonexistent/crisis"
             """.write(toFile: config, atomically: true, encoding: .utf8)
-        let result = try peer.run(["check-config", "--config", config])
+        let result = try await peer.run(["check-config", "--config", config])
         #expect(result.status == 78)
         #expect(result.stderr.contains("\(config): resources.directory: "))
         #expect(result.stderr.contains("\(config): crisis.phrases_directory: "))
         #expect(result.stderr.contains("2 problems found"))
     }
 
-    @Test func noAdapterAndBadValuesFail() throws {
+    @Test func noAdapterAndBadValuesFail() async throws {
         let peer = PeerBotProcess()
-        let off = try peer.run(["check-config", "--config", try Self.write(peer, "[console]\nenabled = false\n", name: "off.toml")])
+        let off = try await peer.run(["check-config", "--config", try Self.write(peer, "[console]\nenabled = false\n", name: "off.toml")])
         #expect(off.status == 78)
         #expect(off.stderr.contains("no adapter is enabled"))
-        let listen = try peer.run(["check-config", "--config", try Self.write(peer, "[health]\nlisten = \"everywhere\"\n", name: "l.toml")])
+        let listen = try await peer.run(["check-config", "--config", try Self.write(peer, "[health]\nlisten = \"everywhere\"\n", name: "l.toml")])
         #expect(listen.status == 78)
         #expect(listen.stderr.contains("health.listen: expected an IP address and port such as \"127.0.0.1:9464\""))
-        let exposed = try peer.run(["check-config", "--config", try Self.write(peer, "[health]\nlisten = \"0.0.0.0:9464\"\n", name: "e.toml")])
+        let exposed = try await peer.run(["check-config", "--config", try Self.write(peer, "[health]\nlisten = \"0.0.0.0:9464\"\n", name: "e.toml")])
         #expect(exposed.status == 0)
         #expect(exposed.stderr.contains("health.listen: 0.0.0.0:9464 is not a loopback address"))
     }
 
-    @Test func inlineSecretsInAFileOthersCanReadAreAWarning() throws {
+    @Test func inlineSecretsInAFileOthersCanReadAreAWarning() async throws {
         let peer = PeerBotProcess()
         let secret = "s3cr3t-never-printed"
         let open = try Self.write(peer, "[future]\naccess_token = \"\(secret)\"\n", mode: 0o644, name: "open.toml")
-        let warned = try peer.run(["check-config", "--config", open])
+        let warned = try await peer.run(["check-config", "--config", open])
         #expect(warned.status == 0)
         #expect(warned.stderr.contains("peerbot: warning: \(open): future.access_token is written in the file, which group or others can read (mode 644)"))
         #expect(!warned.stderr.contains(secret))
         #expect(!warned.stdout.contains(secret))
         // The same warning when the bot starts.
-        let started = try peer.run(["console", "--config", open], input: Data())
+        let started = try await peer.run(["console", "--config", open], input: Data())
         #expect(started.stderr.contains("future.access_token is written in the file"))
 
         let closed = try Self.write(peer, "[future]\naccess_token = \"\(secret)\"\n", mode: 0o600, name: "closed.toml")
-        #expect(!(try peer.run(["check-config", "--config", closed]).stderr.contains("is written in the file")))
+        #expect(!(try await peer.run(["check-config", "--config", closed]).stderr.contains("is written in the file")))
         let fromEnvironment = try Self.write(peer, "[future]\naccess_token = \"${HOME}\"\n", mode: 0o644, name: "env.toml")
-        #expect(!(try peer.run(["check-config", "--config", fromEnvironment]).stderr.contains("is written in the file")))
+        #expect(!(try await peer.run(["check-config", "--config", fromEnvironment]).stderr.contains("is written in the file")))
     }
 
-    @Test func versionNamesTheLibraries() throws {
-        let result = try PeerBotProcess().run(["--version"])
+    @Test func versionNamesTheLibraries() async throws {
+        let result = try await PeerBotProcess().run(["--version"])
         #expect(result.status == 0)
         #expect(result.lines.first?.hasPrefix("peerbot ") == true)
         #expect(result.stdout.contains("libcurl: libcurl/"))
@@ -128,12 +128,12 @@ import Testing
     }
 
     /// Every subcommand `peerbot --help` lists (and theirs, recursively) answers `--help`.
-    @Test func helpWorksOnEverySubcommand() throws {
+    @Test func helpWorksOnEverySubcommand() async throws {
         let peer = PeerBotProcess()
         var visited: [String] = []
         var queue: [[String]] = [[]]
         while let path = queue.popLast() {
-            let result = try peer.run(path + ["--help"])
+            let result = try await peer.run(path + ["--help"])
             let shown = (["peerbot"] + path).joined(separator: " ")
             #expect(result.status == 0, "\(shown) --help")
             #expect(result.stdout.contains("USAGE: \(shown)"), "\(shown) --help")

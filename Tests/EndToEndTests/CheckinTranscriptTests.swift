@@ -1,6 +1,5 @@
 import Foundation
 import PeerBot
-import Synchronization
 import Testing
 
 /// Check-ins through the real `peerbot console --virtual-clock`.
@@ -10,9 +9,9 @@ import Testing
 
     /// 20:00 Europe/Berlin is 19:00Z before 2026-03-29 and 18:00Z after. `!checkin status`
     /// lines mark where the transcript is, so each prompt is seen at its exact minute.
-    @Test func dailyBerlinAcrossDaylightSavingWithQuietHoursPauseAndOff() throws {
+    @Test func dailyBerlinAcrossDaylightSavingWithQuietHoursPauseAndOff() async throws {
         let peer = PeerBotProcess()
-        let result = try peer.console(
+        let result = try await peer.console(
             """
             alice@dm: !checkin daily 20:00 Europe/Berlin
             :advance 59m
@@ -59,9 +58,9 @@ import Testing
         ])
     }
 
-    @Test func autumnChangeKeepsEightPMLocal() throws {
+    @Test func autumnChangeKeepsEightPMLocal() async throws {
         let peer = PeerBotProcess()
-        let result = try peer.console(
+        let result = try await peer.console(
             """
             alice@dm: !timezone Europe/Berlin
             alice@dm: !checkin daily 20:00
@@ -85,10 +84,10 @@ import Testing
     /// Four runs of `peerbot console` on one database: the schedule survives,
     /// a restart at the instant an occurrence ran does not run it again, one
     /// missed by 30 minutes runs once at start, one missed by 16 hours is skipped.
-    @Test func laterProcessesOnTheSameDatabaseKeepTheScheduleAndNeverRepeatAnOccurrence() throws {
+    @Test func laterProcessesOnTheSameDatabaseKeepTheScheduleAndNeverRepeatAnOccurrence() async throws {
         let peer = PeerBotProcess()
         let config = try peer.writeConfig()
-        let first = try peer.console(
+        let first = try await peer.console(
             "alice@dm: !checkin daily 20:00 Europe/Berlin\n:advance 1h\nalice@dm: 4\n", config: config,
             virtualClock: "2026-03-28T18:00:00Z")
         #expect(first.lines == [
@@ -96,19 +95,19 @@ import Testing
             Self.prompt,
             "[dm:alice] Thanks for checking in — 4/5. Noted, just for you.",
         ])
-        let second = try peer.console(
+        let second = try await peer.console(
             "alice@dm: !checkin status\n:advance 23h\nalice@dm: 3\n", config: config, virtualClock: "2026-03-28T19:00:00Z")
         #expect(second.lines == [
             "[dm:alice] Your check-ins: every day at 20:00 (Europe/Berlin). Next: Sun 29 Mar 20:00.",
             Self.prompt,
             "[dm:alice] Thanks for checking in — 3/5. Noted, just for you.",
         ])
-        let third = try peer.console("alice@dm: !checkin status\n", config: config, virtualClock: "2026-03-30T18:30:00Z")
+        let third = try await peer.console("alice@dm: !checkin status\n", config: config, virtualClock: "2026-03-30T18:30:00Z")
         #expect(third.lines == [
             Self.prompt,
             "[dm:alice] Your check-ins: every day at 20:00 (Europe/Berlin). Next: Tue 31 Mar 20:00.",
         ])
-        let fourth = try peer.console(
+        let fourth = try await peer.console(
             "alice@dm: !checkin status\n:advance 6h\n", config: config, virtualClock: "2026-04-01T12:00:00Z")
         #expect(fourth.lines == [
             "[dm:alice] Your check-ins: every day at 20:00 (Europe/Berlin). Next: Wed 1 Apr 20:00.",
@@ -130,20 +129,14 @@ import Testing
     /// three occurrences: between them, each occurrence runs once and emits
     /// its prompt once, and each prompt is printed by exactly one of them
     /// (outbox entries are claimed by the delivering process).
-    @Test func twoConcurrentProcessesRunEachOccurrenceOnce() throws {
+    @Test func twoConcurrentProcessesRunEachOccurrenceOnce() async throws {
         let peer = PeerBotProcess()
         let config = try peer.writeConfig()
-        _ = try peer.console("alice@dm: !checkin daily 20:00 UTC\n", config: config, virtualClock: "2026-04-01T12:00:00Z")
+        _ = try await peer.console("alice@dm: !checkin daily 20:00 UTC\n", config: config, virtualClock: "2026-04-01T12:00:00Z")
         let transcript = String(repeating: ":advance 6h\n", count: 12)
-        let results = ResultList()
-        let threads = (0..<2).map { _ in
-            Thread {
-                results.append(try? peer.console(transcript, config: config, virtualClock: "2026-04-01T12:00:00Z"))
-            }
-        }
-        for thread in threads { thread.start() }
-        while results.all.count < 2 { usleep(10_000) }
-        let finished = results.all.compactMap { $0 }
+        async let first = try? peer.console(transcript, config: config, virtualClock: "2026-04-01T12:00:00Z")
+        async let second = try? peer.console(transcript, config: config, virtualClock: "2026-04-01T12:00:00Z")
+        let finished = await [first, second].compactMap { $0 }
         #expect(finished.count == 2)
         #expect(finished.allSatisfy { $0.status == 0 })
         #expect(finished.flatMap(\.lines) == [Self.prompt, Self.prompt, Self.prompt])
@@ -159,7 +152,7 @@ import Testing
         #expect(try store.rawRows("SELECT COUNT(*) AS n FROM outbox").first?["n"] == "4")
     }
 
-    @Test func badInputGetsOneLineEach() throws {
+    @Test func badInputGetsOneLineEach() async throws {
         let peer = PeerBotProcess()
         var transcript = """
             alice: !checkin 7
@@ -172,7 +165,7 @@ import Testing
 
             """
         transcript += "alice: !boundary set " + String(repeating: "y", count: 10 * 1024) + "\n"
-        let result = try peer.console(transcript, config: try peer.writeConfig(), virtualClock: "2026-04-01T12:00:00Z")
+        let result = try await peer.console(transcript, config: try peer.writeConfig(), virtualClock: "2026-04-01T12:00:00Z")
         #expect(result.status == 0)
         #expect(result.lines == [
             "[dm:alice] \"7\" isn't a score I can keep: a check-in is 1 to 5 (1 = very low, 5 = very good), like !checkin 3 or !checkin 2 rough day.",
@@ -185,11 +178,4 @@ import Testing
             "[dm:alice] That command is too long for me to read (over 4,000 characters). Please shorten it.",
         ])
     }
-}
-
-/// Results handed back from several threads (nil: the process could not be run).
-final class ResultList: Sendable {
-    private let results = Mutex<[PeerBotProcess.Result?]>([])
-    func append(_ result: PeerBotProcess.Result?) { results.withLock { $0.append(result) } }
-    var all: [PeerBotProcess.Result?] { results.withLock { $0 } }
 }

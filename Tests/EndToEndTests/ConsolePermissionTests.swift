@@ -16,7 +16,7 @@ import Testing
         let opening = "bob: !facilitator rough night\n"
         // One member sends every command at once: the per-member rate limit (tested on its own) is lifted.
         let unlimited = "[limits]\ncommand_burst = 10000\n"
-        let baselineRun = try baseline.console(opening, config: try baseline.writeConfig(unlimited), virtualClock: Self.start)
+        let baselineRun = try await baseline.console(opening, config: try baseline.writeConfig(unlimited), virtualClock: Self.start)
         #expect(baselineRun.status == 0)
 
         let config = try probed.writeConfig(unlimited)
@@ -40,7 +40,7 @@ import Testing
             let line = transcript.split(separator: "\n").count
             expected.append("[console] line \(line): \"\(name)\" is not a member name (1–32 letters, digits, ., - and _)")
         }
-        let run = try probed.console(transcript, config: config, virtualClock: Self.start)
+        let run = try await probed.console(transcript, config: config, virtualClock: Self.start)
         #expect(run.status == 0)
         #expect(run.lines == expected)
         #expect(commands.count >= specs.count * 2 - 1)

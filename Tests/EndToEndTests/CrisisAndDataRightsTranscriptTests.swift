@@ -4,9 +4,9 @@ import Testing
 
 /// Crisis-language offers and data rights through the real `peerbot console`.
 @Suite struct CrisisAndDataRightsTranscriptTests {
-    @Test func offersArePrivateCooledDownAndOptional() throws {
+    @Test func offersArePrivateCooledDownAndOptional() async throws {
         let peer = PeerBotProcess()
-        let result = try peer.console(
+        let result = try await peer.console(
             """
             alice: Honestly I Can’t Go On Anymore
             alice: I can't go on anymore
@@ -26,9 +26,9 @@ import Testing
         #expect(!result.stderr.contains("Go On"))
     }
 
-    @Test func offerAndNotifyGivesFacilitatorsAMinimalNotice() throws {
+    @Test func offerAndNotifyGivesFacilitatorsAMinimalNotice() async throws {
         let peer = PeerBotProcess()
-        let result = try peer.console(
+        let result = try await peer.console(
             "alice: i want to end my life\n", config: try peer.writeConfig(crisis: "mode = \"offer+notify\""),
             virtualClock: "2026-03-28T19:00:00Z")
         #expect(result.lines.filter { $0.hasPrefix("[") }.count == 2)
@@ -37,10 +37,10 @@ import Testing
         #expect(!result.stdout.contains("end my life"))
     }
 
-    @Test func forgetmeConfirmLeavesNoRowNamingTheMember() throws {
+    @Test func forgetmeConfirmLeavesNoRowNamingTheMember() async throws {
         let peer = PeerBotProcess()
         let config = try peer.writeConfig()
-        let result = try peer.console(
+        let result = try await peer.console(
             """
             zoe@dm: !region GB
             zoe: I want to kill myself
@@ -76,7 +76,7 @@ import Testing
         }
         #expect(offenders.isEmpty, "\(offenders)")
         // The audit keeps the events, pseudonymised.
-        let export = try peer.run(["audit", "export", "--config", config])
+        let export = try await peer.run(["audit", "export", "--config", config])
         #expect(export.stdout.contains(",opened,forgotten-"))
         #expect(!export.stdout.contains("zoe"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackPeers
 import Testing
 
 /// The deploy files: the systemd unit passes `systemd-analyze verify` (and a
@@ -9,7 +10,11 @@ import Testing
     static var hasSystemdAnalyze: Bool { FileManager.default.isExecutableFile(atPath: systemdAnalyze) }
 
     /// Runs a command; returns its status, stdout and stderr.
-    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) async throws -> (status: Int32, stdout: String, stderr: String) {
+        try await awaitBlocking { try runBlocking(executable, arguments, in: directory) }
+    }
+
+    private static func runBlocking(_ executable: String, _ arguments: [String], in directory: URL?) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -42,16 +47,16 @@ import Testing
     }
 
     @Test(.enabled(if: hasSystemdAnalyze, "needs systemd-analyze"))
-    func theSystemdUnitVerifiesAndIsHardened() throws {
+    func theSystemdUnitVerifiesAndIsHardened() async throws {
         let peer = PeerBotProcess()
         let copy = try Self.verifiableCopy(
             of: PeerBotProcess.repositoryRoot.appendingPathComponent("deploy/peerbot.service"), in: peer.directory)
-        let verify = try Self.run(Self.systemdAnalyze, ["verify", copy.path])
+        let verify = try await Self.run(Self.systemdAnalyze, ["verify", copy.path])
         #expect(verify.status == 0, "\(verify.stderr)")
         #expect(verify.stderr.isEmpty, "warnings: \(verify.stderr)")
         // The exposure score of `systemd-analyze security` (shown 0.0 best to 10.0 worst; "OK" is
         // below 2.0). --threshold counts in tenths: 19 fails anything rated 2.0 or worse.
-        let security = try Self.run(Self.systemdAnalyze, ["security", "--offline=yes", "--threshold=19", copy.path])
+        let security = try await Self.run(Self.systemdAnalyze, ["security", "--offline=yes", "--threshold=19", copy.path])
         #expect(security.status == 0, "\(security.stdout.split(separator: "\n").last ?? "")")
         let unit = try String(contentsOf: copy, encoding: .utf8)
         for directive in [
@@ -63,12 +68,12 @@ import Testing
         }
     }
 
-    @Test func makeInstallFilesStagesAWorkingInstallIntoDestdir() throws {
+    @Test func makeInstallFilesStagesAWorkingInstallIntoDestdir() async throws {
         let peer = PeerBotProcess()
         let stage = peer.directory.appendingPathComponent("stage")
         let root = PeerBotProcess.repositoryRoot
         let arguments = ["-s", "-C", root.path, "install-files", "DESTDIR=\(stage.path)", "INSTALL_BIN=\(PeerBotProcess.executable.path)"]
-        let install = try Self.run("/usr/bin/make", arguments)
+        let install = try await Self.run("/usr/bin/make", arguments)
         #expect(install.status == 0, "\(install.stderr)")
 
         let files = FileManager.default
@@ -85,7 +90,7 @@ import Testing
         }
         let mode = try files.attributesOfItem(atPath: path("etc/peerbot/peerbot.toml"))[.posixPermissions] as? Int
         #expect(mode == 0o644)
-        let version = try Self.run(path("usr/local/bin/peerbot"), ["--version"])
+        let version = try await Self.run(path("usr/local/bin/peerbot"), ["--version"])
         #expect(version.stdout.hasPrefix("peerbot "))
 
         // The installed configuration names the installed paths; moved under the
@@ -98,7 +103,7 @@ import Testing
             .replacingOccurrences(of: "\"/var/lib/peerbot/", with: "\"\(stage.path)/var/lib/peerbot/")
         let check = peer.directory.appendingPathComponent("staged.toml")
         try staged.write(to: check, atomically: true, encoding: .utf8)
-        let offline = try Self.run(path("usr/local/bin/peerbot"), ["check-config", "--config", check.path])
+        let offline = try await Self.run(path("usr/local/bin/peerbot"), ["check-config", "--config", check.path])
         #expect(offline.status == 78)
         #expect(offline.stderr.contains("no adapter is enabled"))
         var online = staged
@@ -106,7 +111,7 @@ import Testing
         let enabled = try #require(online.range(of: "\nenabled = false\n", range: console.upperBound..<online.endIndex))
         online.replaceSubrange(enabled, with: "\nenabled = true\n")
         try online.write(to: check, atomically: true, encoding: .utf8)
-        let checked = try Self.run(path("usr/local/bin/peerbot"), ["check-config", "--config", check.path])
+        let checked = try await Self.run(path("usr/local/bin/peerbot"), ["check-config", "--config", check.path])
         #expect(checked.status == 0, "\(checked.stderr)")
         #expect(checked.stdout.contains("health endpoint: http://127.0.0.1:9464/healthz"))
         #expect(checked.stderr.isEmpty, "\(checked.stderr)")
@@ -115,13 +120,13 @@ import Testing
         let unit = try String(contentsOfFile: path("usr/local/share/peerbot/peerbot.service"), encoding: .utf8)
         #expect(unit.contains("ExecStart=/usr/local/bin/peerbot run --config /etc/peerbot/peerbot.toml"))
         try "# edited by the admin\n".write(toFile: path("etc/peerbot/peerbot.toml"), atomically: true, encoding: .utf8)
-        let again = try Self.run("/usr/bin/make", arguments)
+        let again = try await Self.run("/usr/bin/make", arguments)
         #expect(again.status == 0)
         #expect(try String(contentsOfFile: path("etc/peerbot/peerbot.toml"), encoding: .utf8) == "# edited by the admin\n")
         #expect(files.fileExists(atPath: path("etc/peerbot/peerbot.toml.new")))
     }
 
-    @Test func theContainerFilesNameWhatExists() throws {
+    @Test func theContainerFilesNameWhatExists() async throws {
         let root = PeerBotProcess.repositoryRoot
         let dockerfile = try String(contentsOf: root.appendingPathComponent("deploy/Dockerfile"), encoding: .utf8)
         // Docker cannot run here: these are the checks that reading can make.
@@ -138,7 +143,7 @@ import Testing
         #expect(compose.contains("dockerfile: deploy/Dockerfile"))
         #expect(compose.contains("\"127.0.0.1:9464:9464\""))
         // The configuration the image ships renders from the shipped one.
-        let render = try Self.run(
+        let render = try await Self.run(
             "/bin/bash",
             ["-c", "deploy/render-config.sh /var/lib/peerbot /usr/local/share/peerbot 0.0.0.0:9464 < config/peerbot.toml"],
             in: root)

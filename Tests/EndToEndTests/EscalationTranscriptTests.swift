@@ -32,9 +32,9 @@ import Testing
         "  Take it with !ack 1.",
     ]
 
-    @Test func pageAckRelayResolve() throws {
+    @Test func pageAckRelayResolve() async throws {
         let peer = PeerBotProcess()
-        let result = try peer.console(
+        let result = try await peer.console(
             """
             alice: !facilitator rough night
             :advance 6m
@@ -60,7 +60,7 @@ import Testing
         // Nothing about alice's wellbeing was posted where members read.
         #expect(!result.lines.contains { $0.hasPrefix("[#general]") })
         // The audit trail, exported.
-        let csv = try peer.run(["audit", "export", "--format", "csv", "--config", try peer.writeConfig()])
+        let csv = try await peer.run(["audit", "export", "--format", "csv", "--config", try peer.writeConfig()])
         #expect(csv.status == 0)
         #expect(csv.stdout.components(separatedBy: "\r\n") == [
             "ticket,at,event,actor,target,detail",
@@ -73,7 +73,7 @@ import Testing
             "1,2026-03-28T19:36:00Z,resolved,sam,,",
             "",
         ])
-        let json = try peer.run(["audit", "export", "--format", "json", "--config", try peer.writeConfig()])
+        let json = try await peer.run(["audit", "export", "--format", "json", "--config", try peer.writeConfig()])
         let events = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(events?.count == 7)
         #expect(events?.first?["ticket"] as? Int == 1)
@@ -84,9 +84,9 @@ import Testing
         #expect(texts.allSatisfy { $0 == "{}" })
     }
 
-    @Test func theLastTierTimingOutTellsTheMemberTheTruth() throws {
+    @Test func theLastTierTimingOutTellsTheMemberTheTruth() async throws {
         let peer = PeerBotProcess()
-        let result = try peer.console(
+        let result = try await peer.console(
             """
             alice: !facilitator rough night
             :advance 16m
@@ -108,55 +108,51 @@ import Testing
         #expect(result.lines == expected)
     }
 
-    @Test func aSecondProcessStartedMidTicketRepagesOnTimeAndExactlyOnce() throws {
+    @Test func aSecondProcessStartedMidTicketRepagesOnTimeAndExactlyOnce() async throws {
         let peer = PeerBotProcess()
         let config = try peer.writeConfig()
-        let first = try peer.console("alice: !facilitator rough night\n", config: config, virtualClock: Self.start)
+        let first = try await peer.console("alice: !facilitator rough night\n", config: config, virtualClock: Self.start)
         #expect(first.lines == (try Self.firstPageAndConfirmation()))
         // Four minutes in: not due yet.
-        let early = try peer.console("", config: config, virtualClock: "2026-03-28T19:04:00Z")
+        let early = try await peer.console("", config: config, virtualClock: "2026-03-28T19:04:00Z")
         #expect(early.lines.isEmpty)
         // A new process six minutes in pages tier 2 at start, saying how long the member has waited.
-        let second = try peer.console("", config: config, virtualClock: "2026-03-28T19:06:00Z")
+        let second = try await peer.console("", config: config, virtualClock: "2026-03-28T19:06:00Z")
         #expect(second.lines == [
             "[#facilitators] @sam @riley Ticket #1 still has no answer after 6m — tier 2 of 3.",
             "  alice · from #general · note: \"rough night\"",
             "  Take it with !ack 1.",
         ])
         // Another start at the same moment pages nothing.
-        let third = try peer.console("", config: config, virtualClock: "2026-03-28T19:06:00Z")
+        let third = try await peer.console("", config: config, virtualClock: "2026-03-28T19:06:00Z")
         #expect(third.lines.isEmpty)
         let store = try SQLiteStore(path: peer.databasePath)
         #expect(try store.rawRows("SELECT id FROM outbox WHERE tag = 'ticket:1:tier:2'").count == 1)
         let jobs = try store.rawRows("SELECT key, state FROM job WHERE key LIKE 'ticket:1:%' ORDER BY id")
         #expect(jobs.map { "\($0["key"] ?? ""):\($0["state"] ?? "")" } == ["ticket:1:tier:2:done", "ticket:1:tier:3:pending"])
         // The next tier is due five minutes after the re-page, and an ack from yet another process stops it.
-        let ack = try peer.console("sam@facilitators: !ack 1\n:advance 1h\n", config: config, virtualClock: "2026-03-28T19:07:00Z")
+        let ack = try await peer.console("sam@facilitators: !ack 1\n:advance 1h\n", config: config, virtualClock: "2026-03-28T19:07:00Z")
         #expect(ack.lines.first == "[#facilitators] Ticket #1: sam has it (acknowledged after 7m). Paging stopped.")
         #expect(ack.lines.count == 2)
         #expect(try store.rawRows("SELECT id FROM outbox WHERE tag LIKE 'ticket:1:tier:%'").count == 2)
     }
 
-    @Test func twoProcessesAtOnceStillPageEachTierOnce() throws {
+    @Test func twoProcessesAtOnceStillPageEachTierOnce() async throws {
         let peer = PeerBotProcess()
         let config = try peer.writeConfig()
-        _ = try peer.console("alice: !facilitator\n", config: config, virtualClock: Self.start)
-        let outputs = Locked<[String]>([])
-        DispatchQueue.concurrentPerform(iterations: 2) { _ in
-            let result = try? peer.console("", config: config, virtualClock: "2026-03-28T19:11:00Z")
-            let text = result?.stdout ?? "failed"
-            outputs.update { $0.append(text) }
-        }
-        let combined = outputs.value.joined()
+        _ = try await peer.console("alice: !facilitator\n", config: config, virtualClock: Self.start)
+        async let first = try? peer.console("", config: config, virtualClock: "2026-03-28T19:11:00Z")
+        async let second = try? peer.console("", config: config, virtualClock: "2026-03-28T19:11:00Z")
+        let combined = await [first, second].map { $0?.stdout ?? "failed" }.joined()
         #expect(combined.components(separatedBy: "tier 2 of 3").count - 1 == 1)
         let store = try SQLiteStore(path: peer.databasePath)
         #expect(try store.rawRows("SELECT id FROM outbox WHERE tag = 'ticket:1:tier:2'").count == 1)
         #expect(try store.rawRows("SELECT id FROM outbox WHERE tag = 'ticket:1:tier:3'").isEmpty)
     }
 
-    @Test func facilitatorCommandsAppearOnlyInFacilitatorsHelp() throws {
+    @Test func facilitatorCommandsAppearOnlyInFacilitatorsHelp() async throws {
         let peer = PeerBotProcess()
-        let result = try peer.console("alice: !help\nsam: !help\n", config: try peer.writeConfig())
+        let result = try await peer.console("alice: !help\nsam: !help\n", config: try peer.writeConfig())
         let member = result.stdout.components(separatedBy: "[dm:sam]")[0]
         #expect(member.contains("!facilitator [anon] [NOTE]"))
         #expect(member.contains("!mydata"))
@@ -168,24 +164,24 @@ import Testing
         }
     }
 
-    @Test func auditExportHelpEmptyTrailAndBadFormat() throws {
+    @Test func auditExportHelpEmptyTrailAndBadFormat() async throws {
         let peer = PeerBotProcess()
-        let help = try peer.run(["audit", "export", "--help"])
+        let help = try await peer.run(["audit", "export", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("--format"))
-        let empty = try peer.run(["audit", "export", "--config", try peer.writeConfig()])
+        let empty = try await peer.run(["audit", "export", "--config", try peer.writeConfig()])
         #expect(empty.status == 0)
         #expect(empty.stdout == "ticket,at,event,actor,target,detail\r\n")
-        let json = try peer.run(["audit", "export", "--format", "json", "--config", try peer.writeConfig()])
+        let json = try await peer.run(["audit", "export", "--format", "json", "--config", try peer.writeConfig()])
         #expect(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]" || json.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
-        let bad = try peer.run(["audit", "export", "--format", "xml", "--config", try peer.writeConfig()])
+        let bad = try await peer.run(["audit", "export", "--format", "xml", "--config", try peer.writeConfig()])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("xml"))
     }
 
-    @Test func checkConfigReportsEscalationAndCrisisAndRejectsMissingPhrases() throws {
+    @Test func checkConfigReportsEscalationAndCrisisAndRejectsMissingPhrases() async throws {
         let peer = PeerBotProcess()
-        let good = try peer.run(["check-config", "--config", try peer.writeConfig()])
+        let good = try await peer.run(["check-config", "--config", try peer.writeConfig()])
         #expect(good.status == 0)
         #expect(good.stdout.contains("escalation: 3 tiers, ack timeout 5m, pages to console:facilitators"))
         #expect(good.stdout.contains("crisis offers:"))
@@ -193,7 +189,7 @@ import Testing
         try (try String(contentsOfFile: bad, encoding: .utf8))
             .replacingOccurrences(of: "config/crisis\"", with: "config/nowhere\"")
             .write(toFile: bad, atomically: true, encoding: .utf8)
-        let failed = try peer.console("alice: hi\n", config: bad)
+        let failed = try await peer.console("alice: hi\n", config: bad)
         #expect(failed.status == 78)
         #expect(failed.stderr.contains("crisis.phrases_directory"))
         #expect(failed.stderr.contains("nowhere/en.txt: cannot read the file"))

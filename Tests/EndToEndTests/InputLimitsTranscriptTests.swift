@@ -4,11 +4,11 @@ import Testing
 /// `[limits]` through the real `peerbot console`: a flood from one member is
 /// answered a bounded number of times and never delays another member's page.
 @Suite struct InputLimitsTranscriptTests {
-    @Test func aFloodDoesNotDelayAnotherMembersPage() throws {
+    @Test func aFloodDoesNotDelayAnotherMembersPage() async throws {
         let peer = PeerBotProcess()
         let flood = String(repeating: "mallory: !resources crisis US\n", count: 1000)
         let transcript = flood + "bob: !facilitator\n" + flood
-        let result = try peer.console(transcript, config: try peer.writeConfig(), virtualClock: "2026-03-28T19:00:00Z")
+        let result = try await peer.console(transcript, config: try peer.writeConfig(), virtualClock: "2026-03-28T19:00:00Z")
         #expect(result.status == 0)
         let lines = result.lines.filter { !$0.hasPrefix(" ") }
         let answers = lines.indices.filter { lines[$0] == "[#general] Help lines for crisis in US:" }
@@ -24,7 +24,7 @@ import Testing
         #expect(lines.count == 13)
     }
 
-    @Test func limitsAnswerInOneLine() throws {
+    @Test func limitsAnswerInOneLine() async throws {
         let peer = PeerBotProcess()
         let config = try peer.writeConfig("[limits]\nmax_message_length = 200\nmax_arguments = 4\nmax_argument_length = 40\ncommand_burst = 3\ncommand_refill = \"10s\"\n")
         let transcript = """
@@ -39,7 +39,7 @@ import Testing
             carol: \(String(repeating: "so much today ", count: 40)) and I can't go on anymore
 
             """
-        let result = try peer.console(transcript, config: config, virtualClock: "2026-03-28T19:00:00Z")
+        let result = try await peer.console(transcript, config: config, virtualClock: "2026-03-28T19:00:00Z")
         #expect(result.status == 0)
         let lines = result.lines.filter { !$0.hasPrefix(" ") }
         #expect(lines.count == 6)

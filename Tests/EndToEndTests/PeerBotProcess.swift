@@ -1,9 +1,10 @@
 import Foundation
+import LoopbackPeers
 import Synchronization
 
 /// Runs the real `peerbot` executable with a temporary configuration.
-struct PeerBotProcess {
-    struct Result {
+struct PeerBotProcess: Sendable {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -59,8 +60,13 @@ struct PeerBotProcess {
         return path
     }
 
-    /// Runs peerbot with `arguments`, feeding `input` on stdin.
-    func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) throws -> Result {
+    /// Runs peerbot with `arguments`, feeding `input` on stdin. The waiting is
+    /// done on a thread of its own, not the test's (see `awaitBlocking`).
+    func run(_ arguments: [String], input: Data = Data(), environment: [String: String] = [:]) async throws -> Result {
+        try await awaitBlocking { [self] in try runBlocking(arguments, input: input, environment: environment) }
+    }
+
+    private func runBlocking(_ arguments: [String], input: Data, environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -90,10 +96,10 @@ struct PeerBotProcess {
     }
 
     /// Pipes a transcript through `peerbot console`.
-    func console(_ transcript: String, config: String, virtualClock: String? = nil) throws -> Result {
+    func console(_ transcript: String, config: String, virtualClock: String? = nil) async throws -> Result {
         var arguments = ["console", "--config", config]
         if let virtualClock { arguments += ["--virtual-clock", virtualClock] }
-        return try run(arguments, input: Data(transcript.utf8))
+        return try await run(arguments, input: Data(transcript.utf8))
     }
 }
 

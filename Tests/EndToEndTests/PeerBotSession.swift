@@ -39,14 +39,14 @@ final class PeerBotSession {
 
     /// Waits until stdout holds at least `count` lines and returns them all.
     @discardableResult
-    func waitForLines(_ count: Int) throws -> [String] {
-        try wait(for: "\(count) lines of output") { stdout.lines.count >= count }
+    func waitForLines(_ count: Int) async throws -> [String] {
+        try await wait(for: "\(count) lines of output") { stdout.lines.count >= count }
         return stdout.lines
     }
 
     /// Waits until stderr contains `text`.
-    func waitForLog(_ text: String) throws {
-        try wait(for: "\"\(text)\" in the log") { stderr.text.contains(text) }
+    func waitForLog(_ text: String) async throws {
+        try await wait(for: "\"\(text)\" in the log") { stderr.text.contains(text) }
     }
 
     /// Everything logged so far.
@@ -59,30 +59,31 @@ final class PeerBotSession {
 
     /// Waits for the process to exit by itself (after a signal), keeping stdin
     /// open, and returns the status with everything printed.
-    func waitForExit() throws -> (status: Int32, stdout: [String], stderr: String) {
-        try wait(for: "the process to exit") { !process.isRunning }
-        try wait(for: "the end of output") { stdout.finished && stderr.finished }
+    func waitForExit() async throws -> (status: Int32, stdout: [String], stderr: String) {
+        try await wait(for: "the process to exit") { !process.isRunning }
+        try await wait(for: "the end of output") { stdout.finished && stderr.finished }
         let result = (process.terminationStatus, stdout.lines, stderr.text)
         try input.fileHandleForWriting.close()
         return result
     }
 
     /// Closes stdin, waits for the exit, and returns the status with everything printed.
-    func finish() throws -> (status: Int32, stdout: [String], stderr: String) {
+    func finish() async throws -> (status: Int32, stdout: [String], stderr: String) {
         try input.fileHandleForWriting.close()
-        try wait(for: "the process to exit") { !process.isRunning }
-        try wait(for: "the end of output") { stdout.finished && stderr.finished }
+        try await wait(for: "the process to exit") { !process.isRunning }
+        try await wait(for: "the end of output") { stdout.finished && stderr.finished }
         return (process.terminationStatus, stdout.lines, stderr.text)
     }
 
-    private func wait(for what: String, until condition: () -> Bool) throws {
+    /// Polls with `Task.sleep`, so the test's pool thread is free meanwhile (see `awaitBlocking`).
+    private func wait(for what: String, until condition: () -> Bool) async throws {
         let deadline = Date().addingTimeInterval(patience)
         while !condition() {
             guard Date() < deadline else {
                 process.terminate()
                 throw Timeout(waitingFor: what, stdout: stdout.lines, stderr: stderr.text)
             }
-            usleep(5_000)
+            try await Task.sleep(for: .milliseconds(5))
         }
     }
 

@@ -3,7 +3,7 @@ import Testing
 
 /// SIGHUP re-reads the help-line directory too, and the log says which data files changed.
 @Suite struct ReloadDataFilesEndToEndTests {
-    @Test func hangupReportsAChangedHelpLineDirectory() throws {
+    @Test func hangupReportsAChangedHelpLineDirectory() async throws {
         let peer = PeerBotProcess()
         let root = PeerBotProcess.repositoryRoot
         let directory = peer.directory.appendingPathComponent("resources.toml").path
@@ -20,10 +20,10 @@ import Testing
             """.write(toFile: config, atomically: true, encoding: .utf8)
         let session = try PeerBotSession(peer, arguments: ["console", "--config", config])
         session.send("alice: !norms")
-        try session.waitForLines(1)
+        try await session.waitForLines(1)
 
         session.signal(SIGHUP)
-        try session.waitForLog("configuration reloaded")
+        try await session.waitForLog("configuration reloaded")
         #expect(session.log.contains("changed=nothing"))
         #expect(session.log.contains("files_changed=none"))
 
@@ -32,8 +32,8 @@ import Testing
         try ([entries[0]] + entries.dropFirst(2)).joined(separator: "\n[[service]]\n")
             .write(toFile: directory, atomically: true, encoding: .utf8)
         session.signal(SIGHUP)
-        try session.waitForLog("files_changed=\(directory)")
-        let end = try session.finish()
+        try await session.waitForLog("files_changed=\(directory)")
+        let end = try await session.finish()
         #expect(end.status == 0)
         let services = end.stderr.components(separatedBy: "services=").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
         // At start, after the first reload, after the second.

@@ -5,14 +5,14 @@ import Testing
 @Suite struct ReloadEndToEndTests {
     static let marker = "[dm:mark] You have no quiet hours. !quiet 22:00-07:00 means no check-in questions between 22:00 and 07:00 your time."
 
-    @Test func hangupPicksUpNewAgreementsAndKeywordsWithoutARestart() throws {
+    @Test func hangupPicksUpNewAgreementsAndKeywordsWithoutARestart() async throws {
         let peer = PeerBotProcess()
         let config = try peer.writeConfig("[agreements]\nlines = [\"Be kind.\"]\n")
         let session = try PeerBotSession(peer, arguments: ["console", "--config", config])
         session.send("alice: !norms")
         session.send("bob: thinking about purging")
         session.send("mark@dm: !quiet")
-        #expect(try session.waitForLines(3) == ["[#general] This space's agreements:", "  1. Be kind.", Self.marker])
+        #expect(try await session.waitForLines(3) == ["[#general] This space's agreements:", "  1. Be kind.", Self.marker])
 
         try peer.writeConfig("""
             [agreements]
@@ -23,10 +23,10 @@ import Testing
             name = "PeerBot"
             """)
         session.signal(SIGHUP)
-        try session.waitForLog("configuration reloaded")
+        try await session.waitForLog("configuration reloaded")
         session.send("alice: !norms")
         session.send("bob: thinking about purging")
-        let lines = try session.waitForLines(7)
+        let lines = try await session.waitForLines(7)
         #expect(Array(lines[3...]) == [
             "[#general] This space's agreements:", "  1. Be kind.", "  2. Take turns.",
             "[dm:bob] Thank you for sharing. A gentle note: our agreements ask for a content warning at the start of posts that touch on eating, like \"CW: eating\", so everyone can choose when to read. If things are hard right now, !resources and !facilitator are there for you.",
@@ -35,13 +35,13 @@ import Testing
         // A file that no longer loads leaves the running configuration as it was.
         try peer.writeConfig("[agreements]\nlines = \"not a list\"\n")
         session.signal(SIGHUP)
-        try session.waitForLog("configuration reload failed")
+        try await session.waitForLog("configuration reload failed")
         session.send("alice: !norms")
-        #expect(Array(try session.waitForLines(10)[7...]) == [
+        #expect(Array(try await session.waitForLines(10)[7...]) == [
             "[#general] This space's agreements:", "  1. Be kind.", "  2. Take turns.",
         ])
 
-        let end = try session.finish()
+        let end = try await session.finish()
         #expect(end.status == 0)
         // The log names what changed, never the values.
         #expect(end.stderr.contains("changed=agreements.content_warnings.topics.eating,agreements.lines,bot.name"))

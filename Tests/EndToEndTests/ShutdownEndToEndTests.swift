@@ -11,14 +11,14 @@ import FoundationNetworking
 @Suite struct ShutdownEndToEndTests {
     static let general = ChannelRef(platform: .console, space: "console", id: "general", name: "general")
 
-    @Test func sigtermDeliversWhatIsDueKeepsTheRestAndExitsZero() throws {
+    @Test func sigtermDeliversWhatIsDueKeepsTheRestAndExitsZero() async throws {
         let peer = PeerBotProcess()
         // Pages go to a Matrix room, and no Matrix adapter runs: the page waits in the outbox.
         let config = try peer.writeConfig("[escalation]\ndestination = \"matrix:!facilitators:example.org\"\n")
         let session = try PeerBotSession(peer, arguments: ["run", "--config", config])
-        try session.waitForLog("ready")
+        try await session.waitForLog("ready")
         session.send("alice: !facilitator rough night")
-        let confirmation = try session.waitForLines(1)
+        let confirmation = try await session.waitForLines(1)
         #expect(confirmation.first?.hasPrefix("[dm:alice] I've paged the facilitators (request #1).") == true)
 
         // Another entry is queued (as a job would) while the process runs; it is due now.
@@ -26,7 +26,7 @@ import FoundationNetworking
         try store.write { _ = try $0.enqueue(.send(channel: Self.general, text: "queued before the signal"), lane: .normal, tag: nil, at: Date()) }
 
         session.signal(SIGTERM)
-        let end = try session.waitForExit()
+        let end = try await session.waitForExit()
         #expect(end.status == 0)
         #expect(end.stdout.contains("[#general] queued before the signal"))
         #expect(end.stderr.contains("signal=SIGTERM"))
@@ -38,13 +38,13 @@ import FoundationNetworking
         #expect(try store.read { try $0.outboxDepth() } == 1)
     }
 
-    @Test func sigintStopsTheConsoleGracefullyToo() throws {
+    @Test func sigintStopsTheConsoleGracefullyToo() async throws {
         let peer = PeerBotProcess()
         let session = try PeerBotSession(peer, arguments: ["console", "--config", try peer.writeConfig()])
         session.send("alice: !norms")
-        try session.waitForLines(2)
+        try await session.waitForLines(2)
         session.signal(SIGINT)
-        let end = try session.waitForExit()
+        let end = try await session.waitForExit()
         #expect(end.status == 0)
         #expect(end.stderr.contains("signal=SIGINT"))
     }
@@ -53,7 +53,7 @@ import FoundationNetworking
         let peer = PeerBotProcess()
         let config = try peer.writeConfig("[health]\nlisten = \"127.0.0.1:0\"\n")
         let session = try PeerBotSession(peer, arguments: ["run", "--config", config])
-        try session.waitForLog("ready")
+        try await session.waitForLog("ready")
         let port = try #require(Self.port(in: session.log))
 
         let (healthBody, healthResponse) = try await Self.get("http://127.0.0.1:\(port)/healthz")
@@ -63,7 +63,7 @@ import FoundationNetworking
         #expect((report?["adapters"] as? [[String: Any]])?.first?["platform"] as? String == "console")
 
         session.send("alice: !facilitator")
-        try session.waitForLines(2)
+        try await session.waitForLines(2)
         let (metricsBody, _) = try await Self.get("http://127.0.0.1:\(port)/metrics")
         let metrics = String(decoding: metricsBody, as: UTF8.self)
         #expect(metrics.contains("\npeerbot_pages_total 1\n"))
@@ -71,7 +71,7 @@ import FoundationNetworking
         #expect(metrics.contains("\npeerbot_pages_unacknowledged 1.0\n"))
 
         session.signal(SIGTERM)
-        #expect(try session.waitForExit().status == 0)
+        #expect(try await session.waitForExit().status == 0)
     }
 
     /// The port from `health endpoint listening address=127.0.0.1:PORT`.

@@ -77,7 +77,7 @@ final class MastodonCrashRig {
 
     /// Stops `peerbot` and the fake; no log of any start holds the token.
     func stop() async {
-        runs.last?.terminate()
+        await runs.last?.terminate()
         for run in runs { #expect(!run.stderr.contains(FakeMastodon.token)) }
         await fake.stop()
         try? FileManager.default.removeItem(at: directory)

@@ -45,9 +45,10 @@ import Testing
 
         var stderr: String { String(decoding: errors.data.withLock { $0 }, as: UTF8.self) }
 
-        func terminate() {
+        /// SIGTERM, then waits for the exit without holding the caller's pool thread (see `awaitBlocking`).
+        func terminate() async {
             if process.isRunning { process.terminate() }
-            process.waitUntilExit()
+            while process.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
         }
     }
 
@@ -103,7 +104,7 @@ import Testing
         try await waitUntil("the streamed mention is answered") {
             try await fake.statuses().contains { $0.status.inReplyToID == streamed.status?.id }
         }
-        first.terminate()
+        await first.terminate()
         #expect(first.stderr.contains("mastodon connected"))
 
         // While PeerBot is down, a member asks; nothing can stream it.
@@ -116,7 +117,7 @@ import Testing
         let catchUps = try await fake.requests().filter { $0.path == "/api/v1/notifications" }
         #expect(catchUps.contains { $0.query.hasSuffix("min_id=\(streamed.id)") })
         try await waitUntil("the stream is open again") { try await fake.streams().open == 1 }
-        second.terminate()
+        await second.terminate()
         #expect(try await fake.statuses().filter { $0.status.inReplyToID == streamed.status?.id }.count == 1)
         for log in [first.stderr, second.stderr] { #expect(!log.contains(FakeMastodon.token)) }
         await fake.stop()

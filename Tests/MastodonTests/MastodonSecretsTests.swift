@@ -67,7 +67,7 @@ import Testing
         }
         try await fake.dropStreams()
         try await run.waitFor("429")
-        run.terminate()
+        await run.terminate()
         await fake.stop()
         Self.expectNoLeak(run.output, "a session with a 429 and a dropped stream")
     }
@@ -78,7 +78,7 @@ import Testing
         let config = try Self.config(instance: fake.instanceURL.absoluteString, directory: directory)
         let run = try PeerBotExecutable(["run", "--config", config], directory: directory, environment: ["PEERBOT_TEST_MASTODON_TOKEN": Self.wrongToken])
         try await run.waitFor("critical")
-        run.terminate()
+        await run.terminate()
         await fake.stop()
         #expect(run.output.contains("mastodon.access_token"))
         Self.expectNoLeak(run.output, "a rejected token")
@@ -90,7 +90,7 @@ import Testing
         let config = try Self.config(instance: "http://127.0.0.1:9", directory: directory)
         let run = try PeerBotExecutable(["run", "--config", config], directory: directory, environment: ["PEERBOT_TEST_MASTODON_TOKEN": Self.token])
         try await run.waitFor("connect")
-        run.terminate()
+        await run.terminate()
         Self.expectNoLeak(run.output, "a network error")
 
         let check = try await PeerBotExecutable.run(

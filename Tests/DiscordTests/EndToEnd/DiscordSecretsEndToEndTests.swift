@@ -57,7 +57,6 @@ import Testing
         let directory = try Self.directory()
         let config = try Self.config(fake, directory: directory)
         let run = try PeerBotExecutable(["run", "--config", config], directory: directory, environment: ["PEERBOT_TEST_DISCORD_TOKEN": Self.token])
-        defer { run.terminate() }
         try await fake.waitFor("READY") { DiscordGatewayEndToEndTests.ready($0) }
 
         // A 429 on the answer: waited out and retried.
@@ -72,7 +71,7 @@ import Testing
         try await fake.dispatch(frame: Payloads.messageCreate(id: "900000000000000002", content: "!resources crisis GB", sequence: 3))
         try await fake.waitFor("the 401") { records in records.rest("POST", messages).contains { $0["status"]?.int == 401 } }
         try await run.waitFor("401")
-        run.terminate()
+        await run.terminate()
         #expect(run.output.contains("trace") || run.output.contains("debug"), "the run logged at trace level")
         Self.expectNoLeak(run.output, "a session with a 429 and a 401")
     }
@@ -84,9 +83,8 @@ import Testing
         let directory = try Self.directory()
         let config = try Self.config(fake, directory: directory)
         let run = try PeerBotExecutable(["run", "--config", config], directory: directory, environment: ["PEERBOT_TEST_DISCORD_TOKEN": Self.wrongToken])
-        defer { run.terminate() }
         try await run.waitFor("critical")
-        run.terminate()
+        await run.terminate()
         #expect(run.output.contains("discord.token"))
         Self.expectNoLeak(run.output, "a rejected token")
     }
@@ -98,9 +96,8 @@ import Testing
         // Nothing listens on port 9 of the loopback address: every REST call fails to connect.
         let config = try Self.config(fake, directory: directory, apiBaseURL: "http://127.0.0.1:9/api/v10")
         let run = try PeerBotExecutable(["run", "--config", config], directory: directory, environment: ["PEERBOT_TEST_DISCORD_TOKEN": Self.token])
-        defer { run.terminate() }
         try await run.waitFor("connect")
-        run.terminate()
+        await run.terminate()
         Self.expectNoLeak(run.output, "a network error")
 
         let check = try await PeerBotExecutable.run(
