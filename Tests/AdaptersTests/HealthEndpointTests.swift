@@ -73,9 +73,7 @@ import Testing
     @Test func metricsReportWhereTheMemoryIs() async throws {
         let bed = try await OperationsTestBed()
         await bed.say("alice", "!checkin 3")
-        let before = try #require(ProcessMemory.status()["VmRSS"]) * 1024
         let metrics = try await bed.scrape()
-        let after = try #require(ProcessMemory.status()["VmRSS"]) * 1024
         for name in ["process_resident_memory_bytes", "peerbot_heap_in_use_bytes", "peerbot_heap_reserved_bytes", "peerbot_sqlite_memory_bytes"] {
             #expect(metrics.types[name] == "gauge", "\(name)")
         }
@@ -83,9 +81,9 @@ import Testing
         let heap = try #require(metrics.value("peerbot_heap_in_use_bytes"))
         let reserved = try #require(metrics.value("peerbot_heap_reserved_bytes"))
         let sqlite = try #require(metrics.value("peerbot_sqlite_memory_bytes"))
-        // The kernel's figure: between its readings just before and after the
-        // scrape, with room for the other tests this process runs meanwhile.
-        #expect(resident >= Double(min(before, after)) * 0.5 && resident <= Double(max(before, after)) * 1.5)
+        // Other tests run in this process meanwhile, so only plausibility here; the
+        // kernel's figure is compared with /proc in ShutdownEndToEndTests, on an idle bot.
+        #expect(resident > 1024 * 1024)
         #expect(heap > 0 && heap <= reserved)
         // An open database with its schema read takes SQLite memory; it is part of the heap.
         #expect(sqlite > 64 * 1024 && sqlite < heap)

@@ -52,6 +52,9 @@ final class PeerBotSession {
     /// Everything logged so far.
     var log: String { stderr.text }
 
+    /// The process id, e.g. to read `/proc/PID/status`.
+    var processIdentifier: Int32 { process.processIdentifier }
+
     /// Sends a signal to the process.
     func signal(_ number: Int32) {
         kill(process.processIdentifier, number)

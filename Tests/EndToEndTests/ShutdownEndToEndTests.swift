@@ -70,6 +70,16 @@ import FoundationNetworking
         #expect(metrics.contains("peerbot_events_received_total{platform=\"console\",kind=\"message\"} 1\n"))
         #expect(metrics.contains("\npeerbot_pages_unacknowledged 1.0\n"))
 
+        // The resident-memory gauge is the kernel's figure for the process: between
+        // readings of /proc/PID/status just before and after a scrape (the bot is
+        // otherwise idle; 10 % either way for what serving the scrape allocates).
+        let before = try #require(Self.residentBytes(of: session.processIdentifier))
+        let (scraped, _) = try await Self.get("http://127.0.0.1:\(port)/metrics")
+        let after = try #require(Self.residentBytes(of: session.processIdentifier))
+        let resident = try #require(Self.gauge("process_resident_memory_bytes", in: String(decoding: scraped, as: UTF8.self)))
+        #expect(resident >= Double(min(before, after)) * 0.9 && resident <= Double(max(before, after)) * 1.1,
+                "\(resident) against \(before)…\(after)")
+
         session.signal(SIGTERM)
         #expect(try await session.waitForExit().status == 0)
     }
@@ -78,6 +88,18 @@ import FoundationNetworking
     static func port(in log: String) -> Int? {
         guard let range = log.range(of: "address=127.0.0.1:") else { return nil }
         return Int(log[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// `VmRSS` of a process, in bytes.
+    static func residentBytes(of pid: Int32) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return nil }
+        return line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Int($0) }.map { $0 * 1024 }
+    }
+
+    /// The value of an unlabelled gauge in Prometheus text.
+    static func gauge(_ name: String, in text: String) -> Double? {
+        text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.dropFirst(name.count + 1)) }
     }
 
     static func get(_ url: String) async throws -> (Data, URLResponse) {
