@@ -12,13 +12,14 @@ enum ChildProcess {
     /// Returns the pid, the write end of its stdin and the read end of its stdout.
     static func spawn(_ executable: String, _ arguments: [String], errorLog: String) throws -> (pid_t, Int32, Int32) {
         var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0]
-        guard pipe(&stdinPipe) == 0 else { throw LoopbackPeerError("pipe failed") }
-        guard pipe(&stdoutPipe) == 0 else {
+        // Close-on-exec before any other child can be spawned (SpawnGate): a
+        // child another thread starts must not inherit these ends; dup2 gives
+        // this child its own copies without the flag.
+        guard SpawnGate.closeOnExecPipe(&stdinPipe) else { throw LoopbackPeerError("pipe failed") }
+        guard SpawnGate.closeOnExecPipe(&stdoutPipe) else {
             close(stdinPipe[0]); close(stdinPipe[1])
             throw LoopbackPeerError("pipe failed")
         }
-        // Children spawned meanwhile must not inherit these ends (dup2 clears the flag in this child).
-        for descriptor in stdinPipe + stdoutPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

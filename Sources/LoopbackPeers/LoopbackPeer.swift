@@ -30,6 +30,9 @@ public final class LoopbackPeer: Sendable {
     public let port: Int
     private let child: Mutex<(pid: pid_t, stdin: Int32)?>
 
+    /// The peer's process id while it runs (nil once stopped).
+    public var processIdentifier: pid_t? { child.withLock { $0?.pid } }
+
     private init(port: Int, pid: pid_t, stdin: Int32) {
         self.port = port
         child = Mutex((pid, stdin))

@@ -38,7 +38,7 @@ public final class PeerBotExecutable: Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = handle
         process.standardError = handle
-        try process.run()
+        try SpawnGate.run(process)
         try handle.close()
     }
 

@@ -16,11 +16,11 @@ import Testing
             process.executableURL = PeerBotProcess.executable
             process.arguments = ["console", "--config", config]
             process.currentDirectoryURL = directory
-            let stdin = Pipe(), stdout = Pipe()
+            let stdin = SpawnGate.pipe(), stdout = SpawnGate.pipe()
             process.standardInput = stdin
             process.standardOutput = stdout
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try SpawnGate.run(process)
             stdin.fileHandleForWriting.write(Data("alice: !help\n".utf8))
             // The console is lockstep: once the answer's first line is out, start-up is over.
             var answer = Data()

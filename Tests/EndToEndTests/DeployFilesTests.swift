@@ -19,11 +19,11 @@ import Testing
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        let output = Pipe(), errors = Pipe()
+        let output = SpawnGate.pipe(), errors = SpawnGate.pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try SpawnGate.run(process)
         let errorData = Locked(Data())
         let reader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
         reader.start()

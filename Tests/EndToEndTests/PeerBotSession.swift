@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackPeers
 import Synchronization
 
 /// A `peerbot` process whose stdin stays open: the test writes a line, waits
@@ -13,7 +14,7 @@ final class PeerBotSession {
     }
 
     private let process = Process()
-    private let input = Pipe()
+    private let input = SpawnGate.pipe()
     private let stdout = Collected()
     private let stderr = Collected()
     /// Bounds every wait; generous because the machine may be busy building.
@@ -23,11 +24,11 @@ final class PeerBotSession {
         process.executableURL = PeerBotProcess.executable
         process.arguments = arguments
         process.currentDirectoryURL = peer.directory
-        let output = Pipe(), errors = Pipe()
+        let output = SpawnGate.pipe(), errors = SpawnGate.pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try SpawnGate.run(process)
         stdout.read(from: output.fileHandleForReading)
         stderr.read(from: errors.fileHandleForReading)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackPeers
 import Synchronization
 import Testing
 
@@ -27,11 +28,11 @@ import Testing
             var environment = ProcessInfo.processInfo.environment
             environment["PEERBOT_TEST_MASTODON_TOKEN"] = FakeMastodon.token
             process.environment = environment
-            let stderr = Pipe()
+            let stderr = SpawnGate.pipe()
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             process.standardError = stderr
-            try process.run()
+            try SpawnGate.run(process)
             let handle = stderr.fileHandleForReading
             let thread = Thread { [errors] in
                 while true {

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackPeers
 import PeerBot
 import Synchronization
 import Testing
@@ -77,7 +78,7 @@ final class DiscordPeerBotProcess: Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = log
         process.standardError = log
-        try process.run()
+        try SpawnGate.run(process)
         try log.close()
         state.withLock { $0.process = process }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackPeers
 
 /// The real `peerbot run` executable with a Matrix configuration, started,
 /// killed and restarted by a test. Its log (stderr) goes to one file per start.
@@ -78,7 +79,7 @@ final class PeerBotRunner: Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = log
         process.standardError = log
-        try process.run()
+        try SpawnGate.run(process)
         try log.close()
         state.update { $0.process = process }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackPeers
 
 /// The real Synapse homeserver the Matrix tests talk to: started once per test
 /// run by `Tests/Peers/synapse.sh` on a free loopback port, and stopped (its
@@ -92,14 +93,14 @@ actor SynapseHomeserver {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [script.path] + arguments
-        let stdout = Pipe(), stderr = Pipe()
+        let stdout = SpawnGate.pipe(), stderr = SpawnGate.pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do {
-                try process.run()
+                try SpawnGate.run(process)
             } catch {
                 process.terminationHandler = nil
                 continuation.resume(throwing: error)
