@@ -5,10 +5,10 @@ import Foundation
 ///
 /// Why: Swift Testing runs every test, synchronous ones included, on the
 /// cooperative pool, which has one thread per core. A test that blocks one of
-/// them stalls every other test in the process meanwhile; on a 2-core machine
-/// two such tests stopped the in-process adapters for tens of seconds, long
-/// enough to miss deadlines a real peer keeps (Discord answers an interaction
-/// only within 3 s).
+/// them leaves the others fewer threads meanwhile; on a 2-core machine two
+/// such tests hold the whole pool, and the in-process adapters of other tests
+/// wait with their peers' deadlines running (Discord takes an interaction's
+/// answer only within 3 s).
 public func awaitBlocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread { continuation.resume(with: Result { try work() }) }.start()
