@@ -89,13 +89,14 @@ int peerbot_tls_verify_problem(void *store_context, char *buffer, size_t size) {
     int error = tls_api.X509_STORE_CTX_get_error(store_context);
     if (error == 0) return 0;  // X509_V_OK
     const char *reason = tls_api.X509_verify_cert_error_string(error);
+    if (!reason) reason = "unknown error";
     int depth = tls_api.X509_STORE_CTX_get_error_depth ? tls_api.X509_STORE_CTX_get_error_depth(store_context) : -1;
     if (depth == 0) {
-        snprintf(buffer, size, "%s (the server's own certificate)", reason ? reason : "unknown error");
+        snprintf(buffer, size, "%s (the server's own certificate)", reason);
     } else if (depth > 0) {
-        snprintf(buffer, size, "%s (certificate %d up the server's chain)", reason ? reason : "unknown error", depth);
+        snprintf(buffer, size, "%s (certificate %d up the server's chain)", reason, depth);
     } else {
-        snprintf(buffer, size, "%s", reason ? reason : "unknown error");
+        snprintf(buffer, size, "%s", reason);
     }
     return 1;
 }

@@ -23,9 +23,7 @@ public enum SpawnGate {
     public static func pipe() -> Pipe {
         lock.withLock {
             let pipe = Pipe()
-            for handle in [pipe.fileHandleForReading, pipe.fileHandleForWriting] {
-                _ = fcntl(handle.fileDescriptor, F_SETFD, FD_CLOEXEC)
-            }
+            closeOnExec([pipe.fileHandleForReading.fileDescriptor, pipe.fileHandleForWriting.fileDescriptor])
             return pipe
         }
     }
@@ -34,9 +32,13 @@ public enum SpawnGate {
     public static func closeOnExecPipe(_ ends: inout [Int32]) -> Bool {
         lock.withLock {
             guard Glibc.pipe(&ends) == 0 else { return false }
-            for descriptor in ends { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+            closeOnExec(ends)
             return true
         }
+    }
+
+    private static func closeOnExec(_ descriptors: [Int32]) {
+        for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
     }
 
     /// `process.run()`, while no pipe is being made.
